@@ -1,0 +1,56 @@
+# digicomp-xblock: `make demo` serves the workbench, `make test` runs the whole suite.
+# Both create .venv with Python 3.12 (the Python of Open edX Verawood) when it is missing.
+
+PORT ?= 8000
+VENV := .venv
+VPY := $(VENV)/bin/python
+DEMO_SETTINGS := digicomp_xblock.devsite.settings
+# A Python 3.12: python3.12 on the PATH, else a pyenv 3.12; override with `make PYTHON=/path/to/python3.12`.
+PYTHON ?= $(shell \
+	if python3.12 -c 'import sys' >/dev/null 2>&1; then echo python3.12; \
+	elif command -v pyenv >/dev/null 2>&1 && v=$$(pyenv versions --bare 2>/dev/null | grep -E '^3\.12(\.[0-9]+)?$$' | tail -n 1) && [ -n "$$v" ]; then \
+		echo "$$(pyenv root)/versions/$$v/bin/python3.12"; \
+	fi)
+
+.PHONY: help demo test bench messages compile-messages clean
+
+help:
+	@echo "make demo   - the XBlock SDK workbench with our scenarios on http://127.0.0.1:$(PORT)/ (PORT=8123 for another port)"
+	@echo "make test   - the whole test suite (unit, runtime, packaging and browser tests)"
+	@echo "make messages / compile-messages - update the .po catalogs from the code / compile them to .mo"
+
+$(VPY):
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "No Python 3.12 found. Install it (e.g. 'apt-get install python3.12' or 'pyenv install 3.12')," >&2; \
+		echo "or point to one: make PYTHON=/path/to/python3.12" >&2; exit 1; fi
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(VPY) setup.py requirements/constraints.txt
+	$(VPY) -m pip install --quiet --upgrade pip
+	$(VPY) -m pip install --quiet -c requirements/constraints.txt -e ".[test,demo]"
+	touch $@
+
+demo: $(VENV)/.installed
+	mkdir -p var
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin migrate --run-syncdb --verbosity 0
+	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed
+	$(VPY) -m pytest
+
+messages: $(VENV)/.installed
+	for domain in django djangojs; do \
+		DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin makemessages --domain $$domain \
+			--locale en --locale nl --no-obsolete --add-location file \
+			--ignore '.venv/*' --ignore 'build/*' --ignore 'tests/*' --ignore 'var/*' || exit 1; \
+	done
+
+compile-messages: $(VENV)/.installed
+	cd translations && for po in */LC_MESSAGES/*.po; do msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; done
+	# The same catalog under the name Open edX looks for in a pip-installed XBlock (translations/<lang>/.../text.mo).
+	cd translations && for po in */LC_MESSAGES/django.po; do msgfmt --check -o "$$(dirname $$po)/text.mo" "$$po" || exit 1; done
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin compilejsi18n --locale en --locale nl
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info var .pytest_cache

@@ -1,0 +1,195 @@
+"""Reading framework files: strict, safe YAML, validated, built into the immutable model and cached."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import paths
+from .model import (
+    Author,
+    Cluster,
+    Component,
+    Focus,
+    Framework,
+    LocalText,
+    Position,
+    Reference,
+    Statement,
+    SubTheme,
+)
+from .validation import Problem, validate_document
+
+#: A framework file larger than this is refused before parsing.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+DEFAULT_FRAMEWORK = "social-work-2025"
+
+
+class FrameworkError(Exception):
+    """A framework file that cannot be used; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that also refuses aliases, duplicate keys and non-string keys, and keeps dates as strings."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem=f"aliases (*{event.anchor}) are not allowed in framework files",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                raise yaml.MarkedYAMLError(
+                    problem=f"mapping keys must be text, got {key!r} (put it in quotes)",
+                    problem_mark=key_node.start_mark,
+                )
+            if key in seen:
+                raise yaml.MarkedYAMLError(problem=f"duplicate key '{key}'", problem_mark=key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _StrictLoader.construct_mapping)
+
+
+def parse_yaml(text: str, source: str):
+    """Parse YAML text with the strict safe loader; FrameworkError with the line on failure."""
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader derives from SafeLoader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        reason = getattr(error, "problem", None) or str(error)
+        raise FrameworkError([Problem(source, where, f"invalid YAML: {reason}")]) from None
+
+
+def read_document(path: Path) -> dict:
+    """The parsed, validated document of a framework file."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FrameworkError([Problem(source, "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")])
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise FrameworkError([Problem(source, "", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
+    except OSError as error:
+        raise FrameworkError([Problem(source, "", f"cannot read file: {error.strerror or error}")]) from None
+    doc = parse_yaml(text, source)
+    problems = validate_document(doc, source, paths.schema_file())
+    if problems:
+        raise FrameworkError(problems)
+    return doc
+
+
+def load_framework(path: str | Path) -> Framework:
+    """The framework in a file; cached until the file changes."""
+    resolved = Path(path).resolve()
+    try:
+        stat = resolved.stat()
+    except OSError as error:
+        raise FrameworkError([Problem(str(path), "", f"cannot read file: {error.strerror or error}")]) from None
+    return _load_cached(resolved, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: Path, _mtime_ns: int, _size: int) -> Framework:
+    return build_framework(read_document(path))
+
+
+def framework_path(framework_id: str = DEFAULT_FRAMEWORK) -> Path:
+    """The bundled file of a framework ID (`framework/<id>.yaml`)."""
+    return paths.framework_dir() / f"{framework_id}.yaml"
+
+
+def bundled_frameworks() -> list[str]:
+    """IDs of the framework files shipped with the package."""
+    return sorted(p.stem for p in paths.framework_dir().glob("*.yaml"))
+
+
+def get_framework(framework_id: str = DEFAULT_FRAMEWORK) -> Framework:
+    """A bundled framework by ID; FrameworkError when there is none or its id does not match."""
+    if framework_id not in bundled_frameworks():
+        raise FrameworkError([Problem(framework_id, "", f"no framework '{framework_id}'; "
+                                      f"available: {', '.join(bundled_frameworks())}")])
+    framework = load_framework(framework_path(framework_id))
+    if framework.id != framework_id:
+        raise FrameworkError([Problem(str(framework_path(framework_id)), "id",
+                                      f"file name says '{framework_id}' but the file's id is '{framework.id}'")])
+    return framework
+
+
+def build_framework(doc: dict) -> Framework:
+    """The model of a validated document."""
+    fallback = doc["source_language"]
+
+    def text(value) -> LocalText:
+        return LocalText.of(value, fallback)
+
+    def optional_text(node, name) -> LocalText:
+        return text(node[name]) if name in node else LocalText((), fallback)
+
+    def statement(node) -> Statement:
+        return Statement(
+            id=node["id"],
+            text=text(node["text"]),
+            citations=tuple(node.get("citations", ())),
+            subtheme=node.get("subtheme"),
+            details=tuple(text(d) for d in node.get("details", ())),
+            nl_source=node.get("nl_source"),
+            draft_id=node.get("draft_id"),
+        )
+
+    def cluster(node) -> Cluster:
+        return Cluster(
+            id=node["id"],
+            title=text(node["title"]),
+            summary=optional_text(node, "summary"),
+            description=optional_text(node, "description"),
+            subthemes=tuple(SubTheme(s["id"], text(s["title"])) for s in node.get("subthemes", ())),
+            components=tuple(
+                Component(c["id"], c["kind"], text(c["title"]), tuple(statement(s) for s in c["statements"]))
+                for c in node["components"]
+            ),
+        )
+
+    return Framework(
+        id=doc["id"],
+        version=doc["version"],
+        version_date=doc["version_date"],
+        edition=doc["edition"],
+        source_language=doc["source_language"],
+        languages=tuple(doc["languages"]),
+        title=text(doc["title"]),
+        creator=doc.get("creator", doc["publisher"]),
+        publisher=doc["publisher"],
+        place=doc.get("place", ""),
+        rights=doc.get("rights", ""),
+        citation=doc["citation"],
+        authors=tuple(Author(a["name"], a.get("affiliation")) for a in doc.get("authors", ())),
+        editorial_notes=tuple(doc.get("editorial_notes", ())),
+        focuses=tuple(
+            Focus(f["id"], text(f["title"]), optional_text(f, "description"), tuple(cluster(c) for c in f["clusters"]))
+            for f in doc["focuses"]
+        ),
+        positions=tuple(Position(p["id"], text(p["name"]), text(p["description"])) for p in doc.get("positions", ())),
+        references=tuple(Reference(r["key"], r["text"], r.get("url"), r.get("note")) for r in doc["references"]),
+    )

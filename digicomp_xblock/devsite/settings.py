@@ -1,0 +1,44 @@
+"""Django settings of the demo: the XBlock SDK workbench settings, adjusted.
+
+- only digicomp's scenarios (named after their XML files) are listed;
+- Django's locale middleware is on, so a browser that prefers Dutch gets Dutch; a switch sets it by hand;
+- the SQLite database and the log live under `var/` of the working directory (git-ignored).
+"""
+
+import os
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from workbench.settings import *  # noqa: F401,F403  pylint: disable=wildcard-import,unused-wildcard-import
+from workbench.settings import DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, TEMPLATES
+
+from digicomp_xblock.core.paths import data_dir
+
+VAR_DIR = Path(os.environ.get("DIGICOMP_VAR_DIR", "var")).resolve()
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+DATABASES["default"]["NAME"] = str(VAR_DIR / "workbench.db")
+LOGGING["handlers"]["logfile"]["filename"] = str(VAR_DIR / "workbench.log")
+
+ROOT_URLCONF = "digicomp_xblock.devsite.urls"
+INSTALLED_APPS = ["digicomp_xblock.devsite", "statici18n", *INSTALLED_APPS]
+
+# Only our blocks: hide the SDK's sample blocks and any other installed XBlock's scenarios.
+EXCLUDED_XBLOCKS = {ep.name for ep in entry_points(group="xblock.v1") if not ep.value.startswith("digicomp_xblock")}
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("nl", "Nederlands")]
+LOCALE_PATHS = [str(data_dir("translations"))]
+# `make compile-messages` writes our JavaScript catalogs with django-statici18n, under the name Open edX uses.
+STATICI18N_ROOT = str(data_dir("static"))
+STATICI18N_OUTPUT_DIR = "js/translations"
+STATICI18N_NAMESPACE = "DigicompI18N"
+STATICI18N_PACKAGES = ("digicomp_xblock.devsite",)
+MIDDLEWARE = list(MIDDLEWARE)
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+                  "django.middleware.locale.LocaleMiddleware")
+MIDDLEWARE.append("digicomp_xblock.devsite.middleware.ScenariosMiddleware")
+TIME_ZONE = "Europe/Brussels"
+
+# Our page templates (with lang, landmarks and a language switch) come before the SDK's.
+TEMPLATES[0]["DIRS"] = [str(Path(__file__).resolve().parent / "templates"), *TEMPLATES[0]["DIRS"]]

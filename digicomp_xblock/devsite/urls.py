@@ -1,0 +1,6 @@
+"""URLs of the demo: the workbench's and the language switch."""
+
+from django.urls import include, path
+from workbench.urls import urlpatterns as workbench_urlpatterns
+
+urlpatterns = [path("i18n/", include("django.conf.urls.i18n")), *workbench_urlpatterns]

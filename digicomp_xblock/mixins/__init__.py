@@ -1,0 +1,1 @@
+"""Focused mixins the XBlocks are composed of."""

@@ -1,0 +1,45 @@
+"""The framework a block works with: a setting naming a bundled framework file."""
+
+from __future__ import annotations
+
+from web_fragments.fragment import Fragment
+from xblock.core import XBlockMixin
+from xblock.fields import Scope, String
+from xblock.validation import ValidationMessage
+
+from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError, bundled_frameworks, get_framework
+from ..core.model import Framework
+
+
+def _(text):
+    """Mark a string for extraction; the runtime translates it when shown."""
+    return text
+
+
+class FrameworkMixin(XBlockMixin):
+    """Adds the `framework` setting and the loaded (cached) framework model."""
+
+    framework = String(
+        display_name=_("Framework"),
+        help=_("The competence framework file this block uses."),
+        default=DEFAULT_FRAMEWORK,
+        scope=Scope.settings,
+        values_provider=lambda _block: [{"display_name": f, "value": f} for f in bundled_frameworks()],
+    )
+
+    @property
+    def framework_model(self) -> Framework:
+        return get_framework(self.framework)
+
+    def framework_error_fragment(self, error: FrameworkError) -> Fragment:
+        """What learners see instead of the block when its framework file is missing or broken."""
+        return Fragment(self.render_template("framework_error.html", {
+            "problems": [str(problem.message) for problem in error.problems[:5]],
+        }))
+
+    def validate_framework(self, validation) -> None:
+        """Add a Studio validation message when the framework cannot be loaded."""
+        try:
+            self.framework_model
+        except FrameworkError as error:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, str(error.problems[0].message)))

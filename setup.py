@@ -1,0 +1,87 @@
+"""Packaging for digicomp-xblock.
+
+The top-level folders `framework/`, `static/` and `translations/` are mapped into the package
+(`digicomp_xblock/framework/` ...), so a regular install carries the framework data, the CSS/JS and the catalogs.
+"""
+
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+HERE = Path(__file__).resolve().parent
+DATA_DIRS = ("framework", "static", "translations")
+
+
+def data_files_of(folder):
+    """Every file below a top-level data folder, relative to it."""
+    return sorted(str(p.relative_to(HERE / folder)) for p in (HERE / folder).rglob("*") if p.is_file())
+
+
+def version():
+    for line in (HERE / "digicomp_xblock" / "__init__.py").read_text().splitlines():
+        if line.startswith("__version__"):
+            return line.split('"')[1]
+    raise RuntimeError("no __version__")
+
+
+setup(
+    name="digicomp-xblock",
+    version=version(),
+    description="Open edX XBlocks for the framework for digital competences of professional social workers",
+    long_description=(HERE / "README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    license="AGPL-3.0-or-later",
+    python_requires=">=3.11",
+    packages=find_packages(include=["digicomp_xblock", "digicomp_xblock.*"]) + [
+        f"digicomp_xblock.{folder}" for folder in DATA_DIRS
+    ],
+    package_dir={f"digicomp_xblock.{folder}": folder for folder in DATA_DIRS},
+    package_data={
+        "digicomp_xblock": ["templates/*.html", "scenarios/*.xml"],
+        **{f"digicomp_xblock.{folder}": data_files_of(folder) for folder in DATA_DIRS},
+    },
+    install_requires=[
+        "XBlock>=6.1",
+        "Django>=4.2",
+        "lxml>=4.9",
+        "PyYAML>=6.0",
+        "jsonschema>=4.18",
+    ],
+    extras_require={
+        "demo": [
+            "xblock-sdk>=0.14",
+            "openedx-django-pyfs>=3.4",
+            "django-statici18n>=2.4",
+            "setuptools<82",
+        ],
+        "test": [
+            "xblock-sdk>=0.14",
+            "openedx-django-pyfs>=3.4",
+            "django-statici18n>=2.4",
+            "setuptools<82",
+            "pytest>=8",
+            "pytest-django>=4.8",
+            "jsonschema[format]>=4.18",
+            "polib>=1.2",
+            "babel>=2.14",
+            "build>=1.0",
+            "playwright>=1.40",
+            "axe-playwright-python>=0.1.4",
+        ],
+    },
+    entry_points={
+        "console_scripts": ["digicomp = digicomp_xblock.cli:main"],
+        "xblock.v1": [
+            "digicomp_framework = digicomp_xblock.browser:FrameworkBrowserXBlock",
+        ],
+    },
+    classifiers=[
+        "Framework :: Django",
+        "License :: OSI Approved :: GNU Affero General Public License v3 or later (AGPLv3+)",
+        "Programming Language :: Python :: 3.11",
+        "Programming Language :: Python :: 3.12",
+        "Intended Audience :: Education",
+        "Natural Language :: Dutch",
+        "Natural Language :: English",
+    ],
+)

@@ -1,0 +1,178 @@
+
+            (function(global){
+                var DigicompI18N = {
+                  init: function() {
+                    
+'use strict';
+{
+  const globals = this;
+  const django = globals.django || (globals.django = {});
+
+  
+  django.pluralidx = function(n) {
+    const v = (n != 1);
+    if (typeof v === 'boolean') {
+      return v ? 1 : 0;
+    } else {
+      return v;
+    }
+  };
+  
+
+  /* gettext library */
+
+  django.catalog = django.catalog || {};
+  
+  const newcatalog = {
+    "%(count)s statement matches your search.": [
+      "%(count)s competentie past bij je zoekopdracht.",
+      "%(count)s competenties passen bij je zoekopdracht."
+    ],
+    "No statement matches your search.": "Geen enkele competentie past bij je zoekopdracht."
+  };
+  for (const key in newcatalog) {
+    django.catalog[key] = newcatalog[key];
+  }
+  
+
+  if (!django.jsi18n_initialized) {
+    django.gettext = function(msgid) {
+      const value = django.catalog[msgid];
+      if (typeof value === 'undefined') {
+        return msgid;
+      } else {
+        return (typeof value === 'string') ? value : value[0];
+      }
+    };
+
+    django.ngettext = function(singular, plural, count) {
+      const value = django.catalog[singular];
+      if (typeof value === 'undefined') {
+        return (count == 1) ? singular : plural;
+      } else {
+        return value.constructor === Array ? value[django.pluralidx(count)] : value;
+      }
+    };
+
+    django.gettext_noop = function(msgid) { return msgid; };
+
+    django.pgettext = function(context, msgid) {
+      let value = django.gettext(context + '\x04' + msgid);
+      if (value.includes('\x04')) {
+        value = msgid;
+      }
+      return value;
+    };
+
+    django.npgettext = function(context, singular, plural, count) {
+      let value = django.ngettext(context + '\x04' + singular, context + '\x04' + plural, count);
+      if (value.includes('\x04')) {
+        value = django.ngettext(singular, plural, count);
+      }
+      return value;
+    };
+
+    django.interpolate = function(fmt, obj, named) {
+      if (named) {
+        return fmt.replace(/%\(\w+\)s/g, function(match){return String(obj[match.slice(2,-2)])});
+      } else {
+        return fmt.replace(/%s/g, function(match){return String(obj.shift())});
+      }
+    };
+
+
+    /* formatting library */
+
+    django.formats = {
+    "DATETIME_FORMAT": "j F Y H:i",
+    "DATETIME_INPUT_FORMATS": [
+      "%d-%m-%Y %H:%M:%S",
+      "%d-%m-%y %H:%M:%S",
+      "%Y-%m-%d %H:%M:%S",
+      "%d/%m/%Y %H:%M:%S",
+      "%d/%m/%y %H:%M:%S",
+      "%Y/%m/%d %H:%M:%S",
+      "%d-%m-%Y %H:%M:%S.%f",
+      "%d-%m-%y %H:%M:%S.%f",
+      "%Y-%m-%d %H:%M:%S.%f",
+      "%d/%m/%Y %H:%M:%S.%f",
+      "%d/%m/%y %H:%M:%S.%f",
+      "%Y/%m/%d %H:%M:%S.%f",
+      "%d-%m-%Y %H.%M:%S",
+      "%d-%m-%y %H.%M:%S",
+      "%d/%m/%Y %H.%M:%S",
+      "%d/%m/%y %H.%M:%S",
+      "%d-%m-%Y %H.%M:%S.%f",
+      "%d-%m-%y %H.%M:%S.%f",
+      "%d/%m/%Y %H.%M:%S.%f",
+      "%d/%m/%y %H.%M:%S.%f",
+      "%d-%m-%Y %H:%M",
+      "%d-%m-%y %H:%M",
+      "%Y-%m-%d %H:%M",
+      "%d/%m/%Y %H:%M",
+      "%d/%m/%y %H:%M",
+      "%Y/%m/%d %H:%M",
+      "%d-%m-%Y %H.%M",
+      "%d-%m-%y %H.%M",
+      "%d/%m/%Y %H.%M",
+      "%d/%m/%y %H.%M",
+      "%Y-%m-%d"
+    ],
+    "DATE_FORMAT": "j F Y",
+    "DATE_INPUT_FORMATS": [
+      "%d-%m-%Y",
+      "%d-%m-%y",
+      "%d/%m/%Y",
+      "%d/%m/%y",
+      "%Y/%m/%d",
+      "%Y-%m-%d"
+    ],
+    "DECIMAL_SEPARATOR": ",",
+    "FIRST_DAY_OF_WEEK": 1,
+    "MONTH_DAY_FORMAT": "j F",
+    "NUMBER_GROUPING": 3,
+    "SHORT_DATETIME_FORMAT": "j-n-Y H:i",
+    "SHORT_DATE_FORMAT": "j-n-Y",
+    "THOUSAND_SEPARATOR": ".",
+    "TIME_FORMAT": "H:i",
+    "TIME_INPUT_FORMATS": [
+      "%H:%M:%S",
+      "%H:%M:%S.%f",
+      "%H.%M:%S",
+      "%H.%M:%S.%f",
+      "%H.%M",
+      "%H:%M"
+    ],
+    "YEAR_MONTH_FORMAT": "F Y"
+  };
+
+    django.get_format = function(format_type) {
+      const value = django.formats[format_type];
+      if (typeof value === 'undefined') {
+        return format_type;
+      } else {
+        return value;
+      }
+    };
+
+    /* add to global namespace */
+    globals.pluralidx = django.pluralidx;
+    globals.gettext = django.gettext;
+    globals.ngettext = django.ngettext;
+    globals.gettext_noop = django.gettext_noop;
+    globals.pgettext = django.pgettext;
+    globals.npgettext = django.npgettext;
+    globals.interpolate = django.interpolate;
+    globals.get_format = django.get_format;
+
+    django.jsi18n_initialized = true;
+  }
+};
+
+
+                  }
+                };
+                DigicompI18N.init();
+                global.DigicompI18N = DigicompI18N;
+            }(this));
+        

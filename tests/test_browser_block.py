@@ -1,0 +1,59 @@
+"""The framework browser block in the workbench runtime: renders in English and Dutch, serves only its files."""
+
+import pytest
+from workbench.runtime import ID_MANAGER
+from workbench.scenarios import SCENARIOS
+from xblock.exceptions import DisallowedFileError
+
+from digicomp_xblock.browser import FrameworkBrowserXBlock
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_scenarios():
+    """Scenarios live in the database, which each test rolls back: register them again for every test."""
+    SCENARIOS.clear()
+    ID_MANAGER.clear()
+
+SCENARIO = "/scenario/digicomp-framework/"
+
+
+def test_index_lists_only_our_scenarios(client):
+    page = client.get("/").content.decode()
+    assert "/scenario/digicomp-framework/" in page
+    assert "helloworld" not in page and "Hello World" not in page
+
+
+@pytest.mark.parametrize("language, words", [
+    ("en", ['lang="en"', "Search the statements", "Focus 1", "Cluster 5",
+            "knowing what are the digital needs, requirements and possibilities"]),
+    ("nl", ['lang="nl"', "Zoek in de competenties", "Focus 1", "Cluster 5",
+            "de digitale noden, behoeften én mogelijkheden van specifiek kwetsbare doelgroepen"]),
+])
+def test_renders_the_whole_framework_in_the_learners_language(client, framework, language, words):
+    page = client.get(SCENARIO, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    for word in words:
+        assert word in page
+    assert page.count('class="digicomp-statement"') == 144
+    assert page.count('class="digicomp-cluster"') == 9
+
+
+def test_statements_have_stable_anchors_for_deep_links(client):
+    page = client.get(SCENARIO).content.decode()
+    assert 'id="framework-browser-digicomp_framework-d0-u0-s-5-2-3"' in page
+
+
+@pytest.mark.parametrize("uri", ["static/../setup.py", "static/css/../../setup.py", "public/css/digicomp.css",
+                                 "static/css/missing.css", "static/css"])
+def test_serves_nothing_outside_static(uri):
+    with pytest.raises(DisallowedFileError):
+        FrameworkBrowserXBlock.open_local_resource(uri)
+
+
+def test_serves_its_css_and_js(client):
+    css = client.get("/resource/digicomp_framework/static/css/digicomp.css")
+    js = client.get("/resource/digicomp_framework/static/js/framework_browser.js")
+    assert css.status_code == 200 and b".digicomp-cluster" in css.content
+    assert js.status_code == 200 and b"function DigicompFrameworkBrowser" in js.content
+    assert client.get("/resource/digicomp_framework/static/../setup.py").status_code == 404

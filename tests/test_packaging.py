@@ -1,0 +1,71 @@
+"""A regular (non-editable) install carries the framework, the static files and the compiled catalogs."""
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.packaging
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """A throw-away venv with our wheel installed (dependencies are borrowed from the test environment)."""
+    work = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "--wheel-dir", str(work / "dist"), str(ROOT)], check=True, cwd=work)
+    wheel = next((work / "dist").glob("digicomp_xblock-*.whl"))
+    env_dir = work / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    # Only the dependencies come from the test venv: a .pth adds its site-packages *after* the new venv's own.
+    Path(site, "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], check=True)
+    return env_dir, work
+
+
+def run(env_dir, work, *args):
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DJANGO_SETTINGS_MODULE")}
+    return subprocess.run([str(env_dir / "bin" / a) if i == 0 else a for i, a in enumerate(args)],
+                          capture_output=True, text=True, cwd=work, env=env)
+
+
+def test_installed_package_is_the_wheel_not_the_checkout(installed):
+    env_dir, work = installed
+    result = run(env_dir, work, "python", "-c", "import digicomp_xblock; print(digicomp_xblock.__file__)")
+    assert str(env_dir) in result.stdout and str(ROOT) not in result.stdout
+
+
+def test_installed_cli_validates_and_exports_the_framework(installed):
+    env_dir, work = installed
+    result = run(env_dir, work, "digicomp", "framework", "validate")
+    assert (result.returncode, result.stdout) == (0, "144 statements, 9 clusters, 3 focuses, languages en nl\n")
+    case = run(env_dir, work, "digicomp", "framework", "export", "--format", "case")
+    items = json.loads(case.stdout)["CFItems"]
+    assert sum(item["CFItemType"] == "Competence statement" for item in items) == 144
+
+
+def test_installed_package_has_static_files_and_compiled_catalogs(installed):
+    env_dir, work = installed
+    script = (
+        "from digicomp_xblock.core import paths\n"
+        "for name in ('static/css/digicomp.css', 'static/js/framework_browser.js', 'framework/schema.json',\n"
+        "             'translations/nl/LC_MESSAGES/django.mo', 'translations/nl/LC_MESSAGES/djangojs.mo'):\n"
+        "    folder, rest = name.split('/', 1)\n"
+        "    path = paths.data_dir(folder) / rest\n"
+        "    print(path.is_file(), path)\n"
+    )
+    result = run(env_dir, work, "python", "-c", script)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5, result.stderr
+    for line in lines:
+        assert line.startswith(f"True {env_dir}"), line
