@@ -46,17 +46,19 @@ setup(
         "lxml>=4.9",
         "PyYAML>=6.0",
         "jsonschema>=4.18",
+        # XBlock 6.3 imports web_fragments without declaring it.
+        "web-fragments>=2.0",
     ],
     extras_require={
         "demo": [
             "xblock-sdk>=0.14",
-            "openedx-django-pyfs>=3.4",
+            "XBlock[django]>=6.1",
             "django-statici18n>=2.4",
             "setuptools<82",
         ],
         "test": [
             "xblock-sdk>=0.14",
-            "openedx-django-pyfs>=3.4",
+            "XBlock[django]>=6.1",
             "django-statici18n>=2.4",
             "setuptools<82",
             "pytest>=8",
@@ -77,7 +79,6 @@ setup(
     },
     classifiers=[
         "Framework :: Django",
-        "License :: OSI Approved :: GNU Affero General Public License v3 or later (AGPLv3+)",
         "Programming Language :: Python :: 3.11",
         "Programming Language :: Python :: 3.12",
         "Intended Audience :: Education",

@@ -1,7 +1,7 @@
 """The framework browser block in the workbench runtime: renders in English and Dutch, serves only its files."""
 
 import pytest
-from workbench.runtime import ID_MANAGER
+from workbench.runtime import ID_MANAGER, WorkbenchRuntime
 from workbench.scenarios import SCENARIOS
 from xblock.exceptions import DisallowedFileError
 
@@ -57,3 +57,21 @@ def test_serves_its_css_and_js(client):
     assert css.status_code == 200 and b".digicomp-cluster" in css.content
     assert js.status_code == 200 and b"function DigicompFrameworkBrowser" in js.content
     assert client.get("/resource/digicomp_framework/static/../setup.py").status_code == 404
+
+
+def make_block(xml):
+    """A block parsed from OLX in the workbench runtime."""
+    runtime = WorkbenchRuntime("student_1")
+    return runtime.get_block(runtime.parse_xml_string(xml))
+
+
+def test_studio_validation_flags_a_missing_framework():
+    assert make_block("<digicomp_framework/>").validate().empty
+    messages = make_block('<digicomp_framework framework="our-own-2024"/>').validate().messages
+    assert [m.type for m in messages] == ["error"]
+    assert "no framework 'our-own-2024'" in messages[0].text
+
+
+def test_a_missing_framework_shows_a_plain_message_not_an_error_page():
+    html = make_block('<digicomp_framework framework="our-own-2024"/>').render("student_view").content
+    assert 'role="alert"' in html and "could not be loaded" in html and "no framework &#x27;our-own-2024&#x27;" in html

@@ -64,3 +64,12 @@ def test_export_to_a_file(capsys, tmp_path):
                        "--file", str(MINI), "-o", str(target))
     assert code == 0 and out == ""
     assert target.read_text(encoding="utf-8").splitlines()[:2] == ["id,value,parent_id", "1,1 Cluster een,"]
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    process = subprocess.Popen([sys.executable, "-m", "digicomp_xblock.cli", "framework", "export", "--format", "case"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(100)
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=30) == 0 and "Traceback" not in error

@@ -33,9 +33,11 @@ class FrameworkMixin(XBlockMixin):
 
     def framework_error_fragment(self, error: FrameworkError) -> Fragment:
         """What learners see instead of the block when its framework file is missing or broken."""
-        return Fragment(self.render_template("framework_error.html", {
+        fragment = Fragment(self.render_template("framework_error.html", {
             "problems": [str(problem.message) for problem in error.problems[:5]],
         }))
+        fragment.add_css_url(self.static_url("css/digicomp.css"))
+        return fragment
 
     def validate_framework(self, validation) -> None:
         """Add a Studio validation message when the framework cannot be loaded."""
