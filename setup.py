@@ -75,6 +75,7 @@ setup(
         "console_scripts": ["digicomp = digicomp_xblock.cli:main"],
         "xblock.v1": [
             "digicomp_framework = digicomp_xblock.browser:FrameworkBrowserXBlock",
+            "digicomp_assessment = digicomp_xblock.assessment:AssessmentXBlock",
         ],
     },
     classifiers=[

@@ -81,8 +81,8 @@ def parse_yaml(text: str, source: str):
         raise FrameworkError([Problem(source, where, f"invalid YAML: {reason}")]) from None
 
 
-def read_document(path: Path) -> dict:
-    """The parsed, validated document of a framework file."""
+def read_yaml(path: Path):
+    """The parsed content of a YAML data file (size-limited, UTF-8, strict safe loader)."""
     source = str(path)
     try:
         size = path.stat().st_size
@@ -93,8 +93,13 @@ def read_document(path: Path) -> dict:
         raise FrameworkError([Problem(source, "", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
     except OSError as error:
         raise FrameworkError([Problem(source, "", f"cannot read file: {error.strerror or error}")]) from None
-    doc = parse_yaml(text, source)
-    problems = validate_document(doc, source, paths.schema_file())
+    return parse_yaml(text, source)
+
+
+def read_document(path: Path) -> dict:
+    """The parsed, validated document of a framework file."""
+    doc = read_yaml(path)
+    problems = validate_document(doc, str(path), paths.schema_file())
     if problems:
         raise FrameworkError(problems)
     return doc

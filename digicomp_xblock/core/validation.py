@@ -46,13 +46,18 @@ def _schema_validator(schema_file: str) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def validate_document(doc, source: str, schema_file: Path) -> list[Problem]:
-    """All problems of a parsed framework document; an empty list means it is valid."""
+def schema_problems(doc, source: str, schema_file: Path) -> list[Problem]:
+    """Every way a parsed document breaks its JSON Schema, in document order."""
     validator = _schema_validator(str(schema_file))
-    problems = [
+    return [
         Problem(source, format_path(error.absolute_path), error.message, _id_at(doc, error.absolute_path))
         for error in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))
     ]
+
+
+def validate_document(doc, source: str, schema_file: Path) -> list[Problem]:
+    """All problems of a parsed framework document; an empty list means it is valid."""
+    problems = schema_problems(doc, source, schema_file)
     if problems:
         # Semantic rules assume the structure is right; report structure first.
         return problems

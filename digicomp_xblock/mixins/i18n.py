@@ -34,7 +34,7 @@ class I18nMixin(XBlockMixin):
         return available[0]
 
     def add_i18n_js(self, fragment) -> None:
-        """Add the JavaScript catalog: the platform's compiled one if it has it, else the one we ship."""
+        """Add the JavaScript catalog (the platform's compiled one if it has it, else ours) and common.js."""
         url = getattr(self.i18n_service, "get_javascript_i18n_catalog_url", lambda _block: None)(self)
         if not url:
             locale = translation.to_locale(translation.get_language() or "en")
@@ -45,4 +45,4 @@ class I18nMixin(XBlockMixin):
                     break
         if url:
             fragment.add_javascript_url(url)
-        fragment.add_javascript_url(self.static_url("js/i18n.js"))
+        fragment.add_javascript_url(self.static_url("js/common.js"))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from django.template import Context, Engine, Template
+from django.template.backends.django import get_installed_libraries
 from xblock.core import XBlockMixin
 from xblock.exceptions import DisallowedFileError
 from xblock.utils.resources import ResourceLoader
@@ -9,6 +13,13 @@ from xblock.utils.resources import ResourceLoader
 from ..core import paths
 
 _loader = ResourceLoader("digicomp_xblock")
+
+
+@lru_cache(maxsize=None)
+def _template(name: str) -> Template:
+    """A compiled template; the same engine setup as ResourceLoader.render_django_template, without recompiling."""
+    libraries = {**get_installed_libraries(), "i18n": "xblock.utils.templatetags.i18n"}
+    return Template(_loader.load_unicode(f"templates/{name}"), engine=Engine(libraries=libraries))
 
 
 class ResourcesMixin(XBlockMixin):
@@ -29,7 +40,8 @@ class ResourcesMixin(XBlockMixin):
         return target.open("rb")
 
     def render_template(self, name: str, context: dict) -> str:
-        return _loader.render_django_template(f"templates/{name}", context, i18n_service=self.i18n_service)
+        """Render `templates/<name>` with xblock.utils' i18n tags; templates are compiled once per process."""
+        return _template(name).render(Context({**context, "_i18n_service": self.i18n_service}))
 
     def static_url(self, path: str) -> str:
         return self.runtime.local_resource_url(self, f"{self.public_dir}/{path}")

@@ -1,0 +1,134 @@
+"""Handlers of the self-assessment: save (draft or submit), start a new moment, compare, download."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from webob import Response
+from xblock.core import XBlock, XBlockMixin
+
+from ..core.answers import AnswerError, check_submit, merge, merge_reflections, parse_save
+from ..core.loader import FrameworkError
+from ..core.scales import load_scales
+from ..core.scope import ScopeError
+from ..core.snapshots import make_snapshot, snapshots_csv, snapshots_json
+from ..json_api import error_response, json_api
+
+SUBMITTED_EVENT = "digicomp.assessment.submitted"
+
+
+class HandlersMixin(XBlockMixin):
+    """JSON handlers; each validates everything before it changes any field.
+
+    The answers handler is `save_answers`, not `save`: XBlock.save() is the method that persists fields.
+    """
+
+    def _usable(self):
+        try:
+            return self.rules()
+        except (FrameworkError, ScopeError, KeyError) as error:
+            raise AnswerError(f"this self-assessment is not set up correctly: {error}") from None
+
+    @json_api
+    def save_answers(self, payload):
+        """`{"ratings": {id: level|"na"|null}, "reflections": {cluster: text}, "submit": bool}` -> the new state."""
+        rules = self._usable()
+        request = parse_save(payload, rules)
+        if not self.editing and (request.ratings or request.reflections or request.submit):
+            raise AnswerError("no assessment moment is open: start a new moment first")
+        draft = self.draft or {}
+        ratings = merge(draft.get("ratings", {}), request.ratings)
+        reflections = merge_reflections(draft.get("reflections", {}), request.reflections)
+        snapshot = None
+        if request.submit:
+            scope = self.scope_statements
+            check_submit(ratings, [s.id for s in scope], len(self.snapshots), self.max_moments)
+            snapshot = make_snapshot(self.framework_model, rules.scale, scope, ratings, reflections,
+                                     datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        # Everything is checked: from here on the state changes.
+        self.draft = {"ratings": ratings, "reflections": reflections}
+        self.revision += 1
+        if snapshot:
+            self.snapshots = [*self.snapshots, snapshot]
+            self.editing = False
+            self._on_submitted(snapshot)
+        return self.state()
+
+    @json_api
+    def start_moment(self, payload):  # pylint: disable=unused-argument
+        """Open a new moment, starting from the answers of the last one."""
+        self._usable()
+        if self.editing:
+            raise AnswerError("a moment is already open")
+        if len(self.snapshots) >= self.max_moments:
+            raise AnswerError(f"all {self.max_moments} assessment moment(s) of this self-assessment are used")
+        last = self.snapshots[-1]
+        self.draft = {"ratings": dict(last["ratings"]), "reflections": dict(last.get("reflections", {}))}
+        self.editing = True
+        self.revision += 1
+        return self.state()
+
+    @json_api
+    def profile(self, payload):
+        """`{"compare": n}` (1-based moment, or null) -> the profile HTML comparing the latest moment with n."""
+        if not isinstance(payload, dict) or set(payload) - {"compare"}:
+            raise AnswerError("expected {\"compare\": moment number or null}")
+        compare = payload.get("compare")
+        count = len(self.snapshots)
+        if compare is not None and (not isinstance(compare, int) or isinstance(compare, bool)
+                                    or not 1 <= compare < count):
+            raise AnswerError(f"'compare' must be an earlier moment, from 1 to {count - 1}")
+        if not count:
+            raise AnswerError("there is no submitted moment yet")
+        return {"profile_html": self.render_profile(compare)}
+
+    @XBlock.handler
+    def download(self, request, suffix=""):  # pylint: disable=unused-argument
+        """The learner's own snapshots as `?format=json` or `?format=csv`."""
+        fmt = request.GET.get("format", "json")
+        if fmt not in ("json", "csv"):
+            return error_response("format must be json or csv")
+        if fmt == "json":
+            body, content_type = snapshots_json(self.snapshots), "application/json"
+        else:
+            framework = self.framework_model
+            body = snapshots_csv(self.snapshots, framework, load_scales(),
+                                 self.content_language(framework.languages))
+            content_type = "text/csv"
+        response = Response(body, content_type=content_type, charset="utf-8")
+        response.content_disposition = f'attachment; filename="my-self-assessment.{fmt}"'
+        return response
+
+    def _on_submitted(self, snapshot):
+        """Completion, participation grade and an analytics event (scores only, never free text)."""
+        if len(self.snapshots) == 1:
+            self.emit_completion(1.0)
+            if self.has_score:
+                self.runtime.publish(self, "grade", {"value": 1, "max_value": 1})
+        self.runtime.publish(self, SUBMITTED_EVENT, {
+            "framework": snapshot["framework"],
+            "framework_version": snapshot["framework_version"],
+            "scale": snapshot["scale"],
+            "moment": len(self.snapshots),
+            "rated": snapshot["scores"]["overall"]["rated"],
+            "not_relevant": snapshot["scores"]["overall"]["not_relevant"],
+            "cluster_scores": {c["cluster"]: c["overall"]["value"] for c in snapshot["scores"]["clusters"]},
+        })
+
+    def state(self) -> dict:
+        """What the page needs after a change."""
+        ratings = (self.draft or {}).get("ratings", {})
+        scope_ids = [s.id for s in self.scope_statements]
+        data = {
+            "revision": self.revision,
+            "editing": self.editing,
+            "ratings": {k: v for k, v in ratings.items() if k in set(scope_ids)},
+            "reflections": (self.draft or {}).get("reflections", {}),
+            "answered": sum(1 for s in scope_ids if s in ratings),
+            "total": len(scope_ids),
+            "moments": len(self.snapshots),
+            "max_moments": self.max_moments,
+        }
+        if self.snapshots and not self.editing:
+            data["profile_html"] = self.render_profile(None)
+        return data

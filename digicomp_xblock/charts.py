@@ -1,0 +1,78 @@
+"""Geometry of the profile charts (horizontal bars), drawn as SVG by the templates.
+
+Values are percentages (0-100) or None; each bar carries its value as text, so colour never carries meaning alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WIDTH = 360  # viewBox units; the SVG scales to its container
+LABEL = 34  # room for the cluster number on the left
+VALUE = 56  # room for the value text on the right
+ROW = 26
+BAR = 18
+PAD = 6
+
+
+@dataclass(frozen=True)
+class Bar:
+    y: float
+    height: float
+    width: float
+    text: str
+    text_x: float
+    text_y: float
+    variant: str  # "now" or "before"
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    title: str
+    y: float  # baseline of the label
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    plot_x: int
+    plot_width: int
+    rows: tuple[Row, ...]
+    gridlines: tuple[tuple[float, str], ...]  # (x, label) at 0, 50, 100 %
+    grid_bottom: float
+    axis_y: float
+
+
+def _bar(value, y, height, variant, empty_text, plot_width) -> Bar:
+    width = 0.0 if value is None else max(0.0, min(100.0, value)) * plot_width / 100
+    text = empty_text if value is None else f"{round(value)}%"
+    return Bar(y, height, width, text, LABEL + width + 4, y + height * 0.8, variant)
+
+
+def bar_chart(rows, empty_text: str) -> Chart:
+    """rows: (label, title, value) -> one bar per row."""
+    return _chart([(label, title, (value,)) for label, title, value in rows], empty_text)
+
+
+def growth_chart(rows, empty_text: str) -> Chart:
+    """rows: (label, title, before, after) -> two thinner bars per row, the earlier moment first."""
+    return _chart([(label, title, (before, after)) for label, title, before, after in rows], empty_text)
+
+
+def _chart(rows, empty_text) -> Chart:
+    plot_width = WIDTH - LABEL - VALUE
+    out, y = [], PAD
+    for label, title, values in rows:
+        height = (BAR - 1) / 2 if len(values) > 1 else BAR
+        variants = ("before", "now") if len(values) > 1 else ("now",)
+        bars = tuple(
+            _bar(value, y + i * (height + 1), height, variant, empty_text, plot_width)
+            for i, (value, variant) in enumerate(zip(values, variants))
+        )
+        out.append(Row(label, title, y + BAR * 0.75, bars))
+        y += ROW
+    grid = tuple((LABEL + plot_width * p / 100, f"{p}%") for p in (0, 50, 100))
+    return Chart(WIDTH, int(y + PAD + 14), LABEL, plot_width, tuple(out), grid, y + PAD, y + PAD + 12)

@@ -1,0 +1,115 @@
+"""Rating scales for self-assessment, read from `framework/scales.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import paths
+from .loader import FrameworkError, read_yaml
+from .model import LocalText
+from .validation import Problem, schema_problems
+
+#: The rating a learner gives to a statement that does not apply to their work.
+NOT_RELEVANT = "na"
+DEFAULT_SCALE = "growth-5"
+
+
+@dataclass(frozen=True)
+class Level:
+    value: int
+    label: LocalText
+    description: LocalText
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Levels in increasing order; scores are the mean level as a share of `minimum`..`maximum`."""
+
+    id: str
+    title: LocalText
+    levels: tuple[Level, ...]
+
+    @property
+    def minimum(self) -> int:
+        return self.levels[0].value
+
+    @property
+    def maximum(self) -> int:
+        return self.levels[-1].value
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        return tuple(level.value for level in self.levels)
+
+    def level(self, value: int) -> Level:
+        return next(level for level in self.levels if level.value == value)
+
+    def percentage(self, value: float) -> float:
+        """A (mean) level as a percentage of the scale's range."""
+        return 100.0 * (value - self.minimum) / (self.maximum - self.minimum)
+
+
+@dataclass(frozen=True)
+class Scales:
+    """Every scale of a scales file, and the label of 'not relevant'."""
+
+    scales: tuple[Scale, ...]
+    not_relevant: Level
+
+    def get(self, scale_id: str) -> Scale:
+        for scale in self.scales:
+            if scale.id == scale_id:
+                return scale
+        raise KeyError(scale_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(scale.id for scale in self.scales)
+
+
+def _rules(doc, source) -> list[Problem]:
+    problems, seen = [], set()
+    languages = doc["languages"]
+    for i, scale in enumerate(doc["scales"]):
+        if scale["id"] in seen:
+            problems.append(Problem(source, f"scales[{i}].id", "duplicate scale id", scale["id"]))
+        seen.add(scale["id"])
+        values = [level["value"] for level in scale["levels"]]
+        if values != sorted(set(values)):
+            problems.append(Problem(source, f"scales[{i}].levels", "level values must increase", scale["id"]))
+        texts = [("title", scale["title"])] + [
+            (f"levels[{n}].{key}", level[key]) for n, level in enumerate(scale["levels"]) for key in ("label", "description")
+        ]
+        for where, text in texts:
+            missing = [lang for lang in languages if lang not in text]
+            if missing:
+                problems.append(Problem(source, f"scales[{i}].{where}", f"missing language(s): {', '.join(missing)}",
+                                        scale["id"]))
+    return problems
+
+
+def load_scales(path: Path | None = None) -> Scales:
+    """The scales of a file (default: the bundled one); FrameworkError listing every problem."""
+    path = Path(path or paths.framework_dir() / "scales.yaml").resolve()
+    return _load(path, path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path, _mtime_ns: int) -> Scales:
+    doc = read_yaml(path)
+    problems = schema_problems(doc, str(path), paths.framework_dir() / "scales.schema.json") or _rules(doc, str(path))
+    if problems:
+        raise FrameworkError(problems)
+    fallback = doc["languages"][0]
+
+    def level(node, value=-1) -> Level:
+        return Level(node.get("value", value), LocalText.of(node["label"], fallback),
+                     LocalText.of(node["description"], fallback))
+
+    return Scales(
+        scales=tuple(Scale(s["id"], LocalText.of(s["title"], fallback), tuple(level(n) for n in s["levels"]))
+                     for s in doc["scales"]),
+        not_relevant=level(doc["not_relevant"]),
+    )

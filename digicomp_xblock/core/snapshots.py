@@ -1,0 +1,63 @@
+"""Snapshots: what a submitted assessment moment records, and the learner's own downloads of them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Mapping, Sequence
+
+from .model import Framework, Statement
+from .scales import NOT_RELEVANT, Scale, Scales
+from .scoring import Profile, Rating, profile
+
+
+def make_snapshot(framework: Framework, scale: Scale, scope: Sequence[Statement], ratings: Mapping[str, Rating],
+                  reflections: Mapping[str, str], submitted_at: str) -> dict:
+    """A JSON-ready record of one assessment moment (only the ratings of statements in scope)."""
+    in_scope = {s.id: ratings[s.id] for s in scope if s.id in ratings}
+    cluster_ids = {s.cluster_id for s in scope}
+    return {
+        "submitted_at": submitted_at,
+        "framework": framework.id,
+        "framework_version": framework.version,
+        "scale": scale.id,
+        "ratings": in_scope,
+        "reflections": {c: t for c, t in reflections.items() if c in cluster_ids and t},
+        "scores": profile(framework, scope, in_scope, scale).to_dict(),
+    }
+
+
+def snapshot_profile(snapshot: Mapping) -> Profile:
+    return Profile.from_dict(snapshot["scores"])
+
+
+def snapshots_json(snapshots: Sequence[Mapping]) -> str:
+    """The learner's snapshots, numbered from 1."""
+    return json.dumps([{"moment": n, **s} for n, s in enumerate(snapshots, 1)], ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ["moment", "submitted_at", "framework_version", "scale", "cluster", "statement", "statement_text",
+               "rating", "rating_label"]
+
+
+def snapshots_csv(snapshots: Sequence[Mapping], framework: Framework, scales: Scales, lang: str) -> str:
+    """One row per rated statement per moment, with the statement and the level in `lang`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for moment, snapshot in enumerate(snapshots, 1):
+        try:
+            scale = scales.get(snapshot["scale"])
+        except KeyError:
+            scale = None
+        for statement_id, rating in snapshot["ratings"].items():
+            statement = framework.statement(statement_id) if statement_id in framework else None
+            if rating == NOT_RELEVANT:
+                label = scales.not_relevant.label.get(lang)
+            else:
+                label = scale.level(rating).label.get(lang) if scale and rating in scale.values else ""
+            writer.writerow([moment, snapshot["submitted_at"], snapshot["framework_version"], snapshot["scale"],
+                             statement_id.split(".")[0], statement_id,
+                             statement.text.get(lang) if statement else "", rating, label])
+    return out.getvalue()

@@ -1,0 +1,231 @@
+/* Self-assessment: rate statements (saved as you go, retried when the connection drops), submit, see the profile.
+   Plain JS, no build step. Unsaved changes are kept in localStorage until the server has them. */
+function DigicompAssessment(runtime, element, init) {
+  "use strict";
+  var root = element.querySelector ? element : element[0];
+  var i18n = DigicompI18n();
+  var formSection = root.querySelector(".dc-form-section");
+  var form = root.querySelector(".dc-form");
+  var profileSection = root.querySelector(".dc-profile-section");
+  var status = root.querySelector(".dc-save-status");
+  var summary = root.querySelector(".dc-error-summary");
+  var state = init.state;
+  var pending = {ratings: {}, reflections: {}};
+  var saving = false;
+  var timer = null;
+  var retryDelay = 2000;
+
+  function url(handler) { return runtime.handlerUrl(element, handler); }
+
+  /* ---- local copy of unsaved changes ---- */
+  function remember() {
+    try { window.localStorage.setItem(init.storageKey, JSON.stringify(pending)); } catch (e) { /* private mode */ }
+  }
+  function recall() {
+    try { return JSON.parse(window.localStorage.getItem(init.storageKey) || "null"); } catch (e) { return null; }
+  }
+  function hasPending() {
+    return Object.keys(pending.ratings).length > 0 || Object.keys(pending.reflections).length > 0;
+  }
+
+  /* ---- reading and writing the form ---- */
+  function statementOf(input) { return input.closest("[data-statement]").getAttribute("data-statement"); }
+
+  function currentRatings() {
+    var ratings = {};
+    form.querySelectorAll("input[type=radio]:checked").forEach(function (input) {
+      ratings[statementOf(input)] = input.value === "na" ? "na" : parseInt(input.value, 10);
+    });
+    return ratings;
+  }
+
+  function applyState() {
+    form.querySelectorAll("input[type=radio]").forEach(function (input) {
+      var value = state.ratings[statementOf(input)];
+      input.checked = value !== undefined && String(value) === input.value;
+    });
+    form.querySelectorAll("[data-reflection]").forEach(function (area) {
+      area.value = state.reflections[area.getAttribute("data-reflection")] || "";
+    });
+    formSection.hidden = !state.editing;
+    root.querySelector(".dc-downloads").hidden = state.moments === 0;
+    if (state.profile_html !== undefined) { profileSection.innerHTML = state.profile_html || ""; }
+    progress();
+  }
+
+  function progress() {
+    var ratings = currentRatings();
+    var answered = Object.keys(ratings).length;
+    root.querySelector("[data-progress]").textContent = i18n.format(
+      i18n.gettext("%(answered)s of %(total)s answered"), {answered: answered, total: state.total});
+    form.querySelectorAll("[data-cluster-progress]").forEach(function (span) {
+      var cluster = span.closest(".dc-cluster");
+      var done = cluster.querySelectorAll("[data-statement]").length -
+        Array.prototype.filter.call(cluster.querySelectorAll("[data-statement]"), function (fieldset) {
+          return !fieldset.querySelector("input:checked");
+        }).length;
+      span.textContent = i18n.format(i18n.gettext("%(answered)s of %(total)s answered"),
+        {answered: done, total: span.getAttribute("data-total")});
+    });
+  }
+
+  function say(text) { status.textContent = text; }
+
+  /* ---- saving ---- */
+  function scheduleSave(delay) {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(save, delay);
+  }
+
+  function save(submit) {
+    if (saving) { scheduleSave(300); return Promise.resolve(null); }
+    if (!hasPending() && !submit) { return Promise.resolve(null); }
+    saving = true;
+    var sent = pending;
+    pending = {ratings: {}, reflections: {}};
+    var payload = {ratings: sent.ratings, reflections: sent.reflections};
+    if (submit) { payload.submit = true; }
+    say(i18n.gettext("Saving…"));
+    return DigicompPost(url("save_answers"), payload).then(function (result) {
+      saving = false;
+      if (result.ok) {
+        retryDelay = 2000;
+        state = result.data;
+        remember();
+        say(submit ? i18n.gettext("Your answers are submitted.") : i18n.gettext("All answers are saved."));
+        return result;
+      }
+      if (result.status >= 500) { throw new Error(String(result.status)); }
+      say(i18n.gettext("This change was not accepted:") + " " + (result.data.error || result.status));
+      remember();
+      return result;
+    }).catch(function () {
+      saving = false;
+      mergeBack(sent);
+      remember();
+      say(i18n.format(i18n.gettext("Not saved yet: no connection. Trying again in %(seconds)s seconds."),
+        {seconds: Math.round(retryDelay / 1000)}));
+      scheduleSave(retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 30000);
+      return null;
+    });
+  }
+
+  function mergeBack(sent) {
+    Object.keys(sent.ratings).forEach(function (id) {
+      if (!(id in pending.ratings)) { pending.ratings[id] = sent.ratings[id]; }
+    });
+    Object.keys(sent.reflections).forEach(function (id) {
+      if (!(id in pending.reflections)) { pending.reflections[id] = sent.reflections[id]; }
+    });
+  }
+
+  form.addEventListener("change", function (event) {
+    if (event.target.type !== "radio") { return; }
+    var value = event.target.value;
+    pending.ratings[statementOf(event.target)] = value === "na" ? "na" : parseInt(value, 10);
+    remember();
+    progress();
+    event.target.closest("[data-statement]").classList.remove("dc-missing");
+    scheduleSave(600);
+  });
+  form.addEventListener("input", function (event) {
+    if (!event.target.hasAttribute("data-reflection")) { return; }
+    pending.reflections[event.target.getAttribute("data-reflection")] = event.target.value;
+    remember();
+    scheduleSave(1500);
+  });
+
+  /* ---- submitting ---- */
+  function showMissing(missing) {
+    var list = summary.querySelector("ul");
+    list.innerHTML = "";
+    summary.querySelector("[data-error-text]").textContent = i18n.format(i18n.ngettext(
+      "%(count)s statement is not answered yet. Answer it, or choose 'not relevant' where offered.",
+      "%(count)s statements are not answered yet. Answer them, or choose 'not relevant' where offered.",
+      missing.length), {count: missing.length});
+    missing.slice(0, 10).forEach(function (fieldset) {
+      fieldset.classList.add("dc-missing");
+      fieldset.closest(".dc-cluster").open = true;
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + fieldset.querySelector("input").id;
+      link.textContent = fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim();
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        fieldset.querySelector("input").focus();
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var missing = Array.prototype.filter.call(form.querySelectorAll("[data-statement]"), function (fieldset) {
+      return !fieldset.querySelector("input:checked");
+    });
+    if (missing.length) { showMissing(missing); return; }
+    summary.hidden = true;
+    window.clearTimeout(timer);
+    save(true).then(function (result) {
+      if (result && result.ok) {
+        applyState();
+        var heading = profileSection.querySelector("h3");
+        if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+      }
+    });
+  });
+
+  /* ---- profile actions (the profile is replaced after each change, so listen on the root) ---- */
+  root.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-action]");
+    if (!button || !root.contains(button)) { return; }
+    var action = button.getAttribute("data-action");
+    if (action === "save") {
+      window.clearTimeout(timer);
+      if (!hasPending()) { say(i18n.gettext("All answers are saved.")); } else { save(false); }
+    } else if (action === "print") {
+      window.print();
+    } else if (action === "start") {
+      DigicompPost(url("start_moment"), {}).then(function (result) {
+        if (!result.ok) { say(result.data.error || String(result.status)); return; }
+        state = result.data;
+        state.profile_html = "";
+        applyState();
+        var heading = formSection.querySelector("h3");
+        heading.setAttribute("tabindex", "-1");
+        heading.focus();
+        say(i18n.gettext("A new moment is open, with your last answers filled in."));
+      }, function () { say(i18n.gettext("No connection: please try again.")); });
+    } else if (action === "compare") {
+      var moment = parseInt(root.querySelector("[data-compare]").value, 10);
+      DigicompPost(url("profile"), {compare: moment}).then(function (result) {
+        if (!result.ok) { say(result.data.error || String(result.status)); return; }
+        profileSection.innerHTML = result.data.profile_html;
+        var heading = profileSection.querySelector("h4");
+        if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+      }, function () { say(i18n.gettext("No connection: please try again.")); });
+    }
+  });
+
+  /* ---- start: server state, then any changes this browser had not saved yet ---- */
+  applyState();
+  var unsaved = recall();
+  if (unsaved && state.editing && (Object.keys(unsaved.ratings || {}).length || Object.keys(unsaved.reflections || {}).length)) {
+    pending = {ratings: unsaved.ratings || {}, reflections: unsaved.reflections || {}};
+    Object.keys(pending.ratings).forEach(function (id) {
+      var input = form.querySelector("[data-statement='" + id + "'] input[value='" + pending.ratings[id] + "']");
+      if (input) { input.checked = true; }
+    });
+    Object.keys(pending.reflections).forEach(function (id) {
+      var area = form.querySelector("[data-reflection='" + id + "']");
+      if (area) { area.value = pending.reflections[id]; }
+    });
+    progress();
+    say(i18n.gettext("Restoring answers that were not saved yet…"));
+    save(false);
+  }
+}

@@ -1,0 +1,31 @@
+/* Shared helpers of digicomp's blocks. Plain JS, no build step. */
+
+/* Translations: our namespaced catalog (Open edX's or the one we ship), else Django's global one, else English. */
+function DigicompI18n() {
+  "use strict";
+  var catalog = window.DigicompI18N || window.django || {};
+  function english(singular, plural, count) { return count === 1 ? singular : plural; }
+  return {
+    gettext: catalog.gettext ? catalog.gettext.bind(catalog) : function (text) { return text; },
+    ngettext: catalog.ngettext ? catalog.ngettext.bind(catalog) : english,
+    format: function (text, values) {
+      return text.replace(/%\((\w+)\)s/g, function (match, name) { return String(values[name]); });
+    }
+  };
+}
+
+/* POST JSON to a handler; resolves to {ok, status, data}; rejects only when the network fails. */
+function DigicompPost(url, payload) {
+  "use strict";
+  var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+  return fetch(url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: {"Content-Type": "application/json", "X-CSRFToken": match ? decodeURIComponent(match[1]) : ""},
+    body: JSON.stringify(payload)
+  }).then(function (response) {
+    return response.json().catch(function () { return {}; }).then(function (data) {
+      return {ok: response.ok, status: response.status, data: data};
+    });
+  });
+}
