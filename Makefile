@@ -43,7 +43,7 @@ messages: $(VENV)/.installed
 	for domain in django djangojs; do \
 		DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin makemessages --domain $$domain \
 			--locale en --locale nl --no-obsolete --add-location file \
-			--ignore '.venv/*' --ignore 'build/*' --ignore 'tests/*' --ignore 'var/*' || exit 1; \
+			--ignore '.venv/*' --ignore 'build/*' --ignore 'tests/*' --ignore 'var/*' --ignore 'static/js/translations/*' || exit 1; \
 	done
 
 compile-messages: $(VENV)/.installed

@@ -63,6 +63,7 @@ setup(
             "setuptools<82",
             "pytest>=8",
             "pytest-django>=4.8",
+            "hypothesis>=6.100",
             "jsonschema[format]>=4.18",
             "polib>=1.2",
             "babel>=2.14",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop as _
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.fields import Scope, String
 
 from .core.loader import FrameworkError
 from .core.model import Framework
-from .mixins.framework import FrameworkMixin, _
+from .mixins.framework import FrameworkMixin
 from .mixins.i18n import I18nMixin
 from .mixins.resources import ResourcesMixin
 from .mixins.scenarios import ScenariosMixin
@@ -34,7 +35,7 @@ class FrameworkBrowserXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, Scenario
         lang = self.content_language(framework.languages)
         html = self.render_template("framework_browser.html", {
             "block_id": str(self.scope_ids.usage_id).replace(".", "-").replace(":", "-"),
-            "display_name": self.ugettext(self.display_name),
+            "display_name": self.gettext(self.display_name),
             "framework": framework,
             "lang": lang,
             "title": framework.title.get(lang),

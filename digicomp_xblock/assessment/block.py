@@ -1,11 +1,12 @@
 """The self-assessment block: its fields, composed with the mixins that do the work."""
 
+from django.utils.translation import gettext_noop as _
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
 from ..core.scales import DEFAULT_SCALE
-from ..mixins.framework import FrameworkMixin, _
+from ..mixins.framework import FrameworkMixin
 from ..mixins.i18n import I18nMixin
 from ..mixins.resources import ResourcesMixin
 from ..mixins.scenarios import ScenariosMixin

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from webob import Response
 from xblock.core import XBlock, XBlockMixin
 
-from ..core.answers import AnswerError, check_submit, merge, merge_reflections, parse_save
+from ..core.answers import AnswerError, check_submit, merge, merge_reflections, parse_save, valid_ratings
 from ..core.loader import FrameworkError
 from ..core.scales import load_scales
 from ..core.scope import ScopeError
@@ -37,7 +37,7 @@ class HandlersMixin(XBlockMixin):
         if not self.editing and (request.ratings or request.reflections or request.submit):
             raise AnswerError("no assessment moment is open: start a new moment first")
         draft = self.draft or {}
-        ratings = merge(draft.get("ratings", {}), request.ratings)
+        ratings = valid_ratings(merge(draft.get("ratings", {}), request.ratings), rules)
         reflections = merge_reflections(draft.get("reflections", {}), request.reflections)
         snapshot = None
         if request.submit:
@@ -117,12 +117,13 @@ class HandlersMixin(XBlockMixin):
 
     def state(self) -> dict:
         """What the page needs after a change."""
-        ratings = (self.draft or {}).get("ratings", {})
+        rules = self.rules()
+        ratings = valid_ratings((self.draft or {}).get("ratings", {}), rules)
         scope_ids = [s.id for s in self.scope_statements]
         data = {
             "revision": self.revision,
             "editing": self.editing,
-            "ratings": {k: v for k, v in ratings.items() if k in set(scope_ids)},
+            "ratings": ratings,
             "reflections": (self.draft or {}).get("reflections", {}),
             "answered": sum(1 for s in scope_ids if s in ratings),
             "total": len(scope_ids),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
+from django.utils.translation import gettext_noop as _
 from web_fragments.fragment import Fragment
 from xblock.core import XBlockMixin
 
@@ -18,7 +19,7 @@ from ..core.scoring import growth
 from ..core.snapshots import snapshot_profile
 from ..presentation import paragraphs
 
-KIND_LABELS = {"knowledge": "Knowledge", "skills": "Skills", "attitudes": "Attitudes"}
+KIND_LABELS = {"knowledge": _("Knowledge"), "skills": _("Skills"), "attitudes": _("Attitudes")}
 
 
 class StudentViewMixin(XBlockMixin):
@@ -35,7 +36,7 @@ class StudentViewMixin(XBlockMixin):
         state = self.state()
         html = self.render_template("assessment.html", {
             "block_id": self.dom_id,
-            "display_name": self.ugettext(self.display_name),
+            "display_name": self.gettext(self.display_name),
             "introduction": paragraphs(self.introduction),
             "lang": lang,
             "form": self.form_html(framework, scope, scale, lang),
@@ -83,7 +84,7 @@ class StudentViewMixin(XBlockMixin):
         lang = self.content_language(framework.languages)
         latest = snapshot_profile(self.snapshots[-1])
         names = {c.id: c.title.get(lang) for c in framework.clusters()}
-        not_rated = self.ugettext("not rated")
+        not_rated = self.gettext("not rated")
         rows = []
         for cluster in latest.clusters:
             kinds = {kind: cluster.kind(kind) for kind in COMPONENT_KINDS}
@@ -99,8 +100,8 @@ class StudentViewMixin(XBlockMixin):
         chart = bar_chart([(r["id"], r["title"], c.overall.value) for r, c in zip(rows, latest.clusters)], not_rated)
         chart_svg = self.render_template("assessment_chart.html", {
             "chart": chart, "chart_id": f"{self.dom_id}-chart",
-            "title": self.ugettext("Score per cluster"),
-            "description": self.ugettext("Bar chart of your score per cluster; the table below gives the same figures."),
+            "title": self.gettext("Score per cluster"),
+            "description": self.gettext("Bar chart of your score per cluster; the table below gives the same figures."),
         })
         count = len(self.snapshots)
         context = {
@@ -109,7 +110,7 @@ class StudentViewMixin(XBlockMixin):
             "submitted_at": self.snapshots[-1]["submitted_at"],
             "rows": rows,
             "chart_svg": chart_svg,
-            "kind_labels": [self.ugettext(KIND_LABELS[k]) for k in COMPONENT_KINDS],
+            "kind_labels": [self.gettext(KIND_LABELS[k]) for k in COMPONENT_KINDS],
             "strongest": [f"{c} ({names.get(c, '')})" for c in latest.strongest()],
             "weakest": [f"{c} ({names.get(c, '')})" for c in latest.weakest()],
             "reflections": [{"cluster": f"{c} {names.get(c, '')}", "text": t}
@@ -133,8 +134,8 @@ class StudentViewMixin(XBlockMixin):
                 "chart": growth_chart([(ch.cluster_id, names.get(ch.cluster_id, ""), ch.before, ch.after)
                                        for ch in changes], not_rated),
                 "chart_id": f"{self.dom_id}-growth",
-                "title": self.ugettext("Change per cluster"),
-                "description": self.ugettext("Bar chart with two bars per cluster, the earlier moment and now; "
+                "title": self.gettext("Change per cluster"),
+                "description": self.gettext("Bar chart with two bars per cluster, the earlier moment and now; "
                                              "the table below gives the same figures."),
             })
         return self.render_template("assessment_profile.html", context)

@@ -64,8 +64,8 @@ def parse_save(payload, rules: Rules) -> SaveRequest:
             raise AnswerError(f"cluster '{cluster_id}' is not part of this self-assessment")
         if text is not None and not isinstance(text, str):
             raise AnswerError(f"the reflection on cluster {cluster_id} must be text")
-        if text and len(text) > MAX_REFLECTION_CHARS:
-            raise AnswerError(f"the reflection on cluster {cluster_id} is {len(text)} characters long; "
+        if text and len(text.strip()) > MAX_REFLECTION_CHARS:
+            raise AnswerError(f"the reflection on cluster {cluster_id} is {len(text.strip())} characters long; "
                               f"the limit is {MAX_REFLECTION_CHARS}")
     return SaveRequest(dict(ratings), {k: (v or "").strip() for k, v in reflections.items()}, submit)
 
@@ -84,6 +84,13 @@ def _check_rating(statement_id, level, rules: Rules) -> None:
     if not isinstance(level, int) or isinstance(level, bool) or level not in rules.scale.values:
         allowed = ", ".join(map(str, rules.scale.values)) + (f" or '{NOT_RELEVANT}'" if rules.allow_not_relevant else "")
         raise AnswerError(f"level {level!r} for statement {statement_id} is not on the scale ({allowed})")
+
+
+def valid_ratings(ratings: Mapping[str, Rating], rules: Rules) -> dict[str, Rating]:
+    """The ratings that still fit the assessment (its scope, scale and options may have changed since)."""
+    allowed = set(rules.scale.values) | ({NOT_RELEVANT} if rules.allow_not_relevant else set())
+    return {sid: level for sid, level in ratings.items()
+            if sid in rules.statement_ids and not isinstance(level, bool) and level in allowed}
 
 
 def merge(draft: Mapping[str, Rating], changes: Mapping[str, Rating | None]) -> dict[str, Rating]:

@@ -1,4 +1,4 @@
-"""Rating scales for self-assessment, read from `framework/scales.yaml`."""
+"""Rating scales for self-assessment, read from `framework/scales/default.yaml`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from . import paths
 from .loader import FrameworkError, read_yaml
 from .model import LocalText
-from .validation import Problem, schema_problems
+from .validation import Problem, language_problems, schema_problems
 
 #: The rating a learner gives to a statement that does not apply to their work.
 NOT_RELEVANT = "na"
@@ -83,23 +83,24 @@ def _rules(doc, source) -> list[Problem]:
             (f"levels[{n}].{key}", level[key]) for n, level in enumerate(scale["levels"]) for key in ("label", "description")
         ]
         for where, text in texts:
-            missing = [lang for lang in languages if lang not in text]
-            if missing:
-                problems.append(Problem(source, f"scales[{i}].{where}", f"missing language(s): {', '.join(missing)}",
-                                        scale["id"]))
+            problems += [Problem(source, f"scales[{i}].{where}", message, scale["id"])
+                         for message in language_problems(text, languages)]
+    for key in ("label", "description"):
+        problems += [Problem(source, f"not_relevant.{key}", message)
+                     for message in language_problems(doc["not_relevant"][key], languages)]
     return problems
 
 
 def load_scales(path: Path | None = None) -> Scales:
     """The scales of a file (default: the bundled one); FrameworkError listing every problem."""
-    path = Path(path or paths.framework_dir() / "scales.yaml").resolve()
+    path = Path(path or paths.framework_dir() / "scales" / "default.yaml").resolve()
     return _load(path, path.stat().st_mtime_ns if path.exists() else 0)
 
 
 @lru_cache(maxsize=4)
 def _load(path: Path, _mtime_ns: int) -> Scales:
     doc = read_yaml(path)
-    problems = schema_problems(doc, str(path), paths.framework_dir() / "scales.schema.json") or _rules(doc, str(path))
+    problems = schema_problems(doc, str(path), paths.framework_dir() / "scales" / "schema.json") or _rules(doc, str(path))
     if problems:
         raise FrameworkError(problems)
     fallback = doc["languages"][0]

@@ -64,6 +64,18 @@ def validate_document(doc, source: str, schema_file: Path) -> list[Problem]:
     return _Rules(doc, source).check()
 
 
+def language_problems(text: dict, languages) -> list[str]:
+    """What is wrong with the languages of one localised text: missing ones, undeclared ones."""
+    problems = []
+    missing = [lang for lang in languages if not str(text.get(lang, "")).strip()]
+    extra = [lang for lang in text if lang not in languages]
+    if missing:
+        problems.append(f"missing language(s): {', '.join(missing)}")
+    if extra:
+        problems.append(f"language(s) not declared in 'languages': {', '.join(extra)}")
+    return problems
+
+
 def _id_at(doc, path) -> str | None:
     """The nearest `id` (or `key`) above a path in the document, for messages."""
     node, found = doc, None
@@ -154,12 +166,8 @@ class _Rules:
                 self.text(path + [name], node[name], node.get("id"))
 
     def text(self, path, text: dict, node_id=None):
-        missing = [lang for lang in self.languages if not text.get(lang, "").strip()]
-        extra = [lang for lang in text if lang not in self.languages]
-        if missing:
-            self.add(path, f"missing language(s): {', '.join(missing)}", node_id)
-        if extra:
-            self.add(path, f"language(s) not declared in 'languages': {', '.join(extra)}", node_id)
+        for message in language_problems(text, self.languages):
+            self.add(path, message, node_id)
 
     def unique_id(self, path, node_id):
         if node_id in self.seen_ids:

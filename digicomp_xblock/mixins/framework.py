@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from web_fragments.fragment import Fragment
+from django.utils.translation import gettext_noop as _
 from xblock.core import XBlockMixin
 from xblock.fields import Scope, String
 from xblock.validation import ValidationMessage
 
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError, bundled_frameworks, get_framework
 from ..core.model import Framework
-
-
-def _(text):
-    """Mark a string for extraction; the runtime translates it when shown."""
-    return text
 
 
 class FrameworkMixin(XBlockMixin):

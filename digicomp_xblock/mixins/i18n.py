@@ -22,7 +22,7 @@ class I18nMixin(XBlockMixin):
     def i18n_service(self):
         return self.runtime.service(self, "i18n")
 
-    def ugettext(self, text: str) -> str:
+    def gettext(self, text: str) -> str:
         return self.i18n_service.gettext(text)
 
     def content_language(self, available: tuple[str, ...]) -> str:

@@ -24,11 +24,26 @@
   django.catalog = django.catalog || {};
   
   const newcatalog = {
+    "%(answered)s of %(total)s answered": "%(answered)s van %(total)s ingevuld",
+    "%(count)s statement is not answered yet. Answer it, or choose 'not relevant' where offered.": [
+      "%(count)s competentie is nog niet ingevuld. Vul ze in, of kies 'niet relevant' waar dat kan.",
+      "%(count)s competenties zijn nog niet ingevuld. Vul ze in, of kies 'niet relevant' waar dat kan."
+    ],
     "%(count)s statement matches your search.": [
       "%(count)s competentie past bij je zoekopdracht.",
       "%(count)s competenties passen bij je zoekopdracht."
     ],
-    "No statement matches your search.": "Geen enkele competentie past bij je zoekopdracht."
+    "A new moment is open, with your last answers filled in.": "Een nieuw moment is geopend, met je laatste antwoorden al ingevuld.",
+    "All answers are saved.": "Alle antwoorden zijn bewaard.",
+    "No connection: please try again.": "Geen verbinding: probeer het opnieuw.",
+    "No statement matches your search.": "Geen enkele competentie past bij je zoekopdracht.",
+    "Not saved yet: no connection. Trying again in %(seconds)s seconds.": "Nog niet bewaard: geen verbinding. Nieuwe poging over %(seconds)s seconden.",
+    "Restoring answers that were not saved yet\u2026": "Antwoorden die nog niet bewaard waren, worden hersteld\u2026",
+    "Saving\u2026": "Bezig met bewaren\u2026",
+    "The settings were not saved": "De instellingen zijn niet bewaard",
+    "This change was not accepted:": "Deze wijziging is niet aanvaard:",
+    "Tick at least one cluster, component or statement, or choose the whole framework.": "Vink minstens \u00e9\u00e9n cluster, component of competentie aan, of kies het hele kader.",
+    "Your answers are submitted.": "Je antwoorden zijn ingediend."
   };
   for (const key in newcatalog) {
     django.catalog[key] = newcatalog[key];

@@ -1,0 +1,169 @@
+"""What a learner does in the self-assessment, in a real browser: keyboard only, both languages, axe, 320 px."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import axe_violations
+
+FULL = "/scenario/digicomp-assessment/"
+SHORT = "/scenario/digicomp-assessment-short/"
+
+TEXT = {
+    "en": {"submit": "Submit this moment", "saved": "All answers are saved.", "start": "Start a new moment from my last answers",
+           "profile": "Your profile after moment", "growth": "Your growth since moment 1", "offline": "Not saved yet"},
+    "nl": {"submit": "Dit moment indienen", "saved": "Alle antwoorden zijn bewaard.",
+           "start": "Start een nieuw moment met mijn laatste antwoorden", "profile": "Je profiel na moment",
+           "growth": "Je groei sinds moment 1", "offline": "Nog niet bewaard"},
+}
+LOCALES = {"en": "en-GB", "nl": "nl-BE"}
+
+
+def focused(page):
+    """What has the keyboard focus: tag, type, whether it is a closed cluster summary, its statement."""
+    return page.evaluate("""() => {
+        const el = document.activeElement;
+        const fieldset = el.closest('[data-statement]');
+        const details = el.tagName === 'SUMMARY' ? el.parentElement : null;
+        return {tag: el.tagName, type: el.type || '', text: (el.textContent || '').trim(),
+                statement: fieldset ? fieldset.getAttribute('data-statement') : null,
+                closedCluster: !!(details && details.classList.contains('dc-cluster') && !details.open)};
+    }""")
+
+
+def answer_everything_with_the_keyboard(page, submit_label, level_of):
+    """Tab through the whole form, opening each cluster and choosing a level per statement, up to Submit."""
+    for _ in range(2000):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if now["closedCluster"]:
+            page.keyboard.press("Enter")
+        elif now["type"] == "radio":
+            level = level_of(now["statement"])
+            # Tab lands on the first radio of an unanswered group: Space picks it, arrows move (and pick).
+            page.keyboard.press("Space")
+            for _ in range(level):
+                page.keyboard.press("ArrowRight")
+        elif now["tag"] == "BUTTON" and now["text"] == submit_label:
+            return
+    pytest.fail("never reached the submit button")
+
+
+def tab_to_button(page, label):
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        if now["tag"] == "BUTTON" and now["text"] == label:
+            return
+    pytest.fail(f"Tab never reached the button {label!r}")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_whole_framework_by_keyboard_save_reload_submit_profile_and_growth(demo_url, open_page, lang):
+    text = TEXT[lang]
+    page = open_page(f"{demo_url}{FULL}?student=keyboard-{lang}", locale=LOCALES[lang])
+    expect(page.locator("fieldset.dc-statement")).to_have_count(144)
+
+    answer_everything_with_the_keyboard(page, text["submit"], lambda sid: int(sid.split(".")[0]) % 5)
+    expect(page.locator("input[type=radio]:checked")).to_have_count(144)
+    expect(page.locator("[data-progress]")).to_have_text(re.compile(r"^144 .* 144"))
+    expect(page.locator(".dc-save-status")).to_have_text(text["saved"], timeout=15000)
+
+    page.reload()
+    expect(page.locator("input[type=radio]:checked")).to_have_count(144)
+    expect(page.locator("#" + page.locator("fieldset[data-statement='5.2.3']").get_attribute("id")
+                        + " input:checked")).to_have_value("0")
+
+    tab_to_button(page, text["submit"])
+    page.keyboard.press("Enter")
+    profile = page.locator(".dc-profile")
+    expect(profile.get_by_role("heading", name=re.compile(text["profile"] + " 1"))).to_be_focused()
+    rows = profile.locator("table.dc-table").first.locator("tbody tr")
+    expect(rows).to_have_count(9)
+    # cluster 5 rated level 0 everywhere -> 0 %; cluster 4 level 4 -> 100 %
+    expect(rows.nth(4).locator("td").first).to_have_text("0%")
+    expect(rows.nth(3).locator("td").first).to_have_text("100%")
+    expect(page.locator("svg.dc-chart").first).to_be_visible()
+    expect(page.locator(".dc-form-section")).to_be_hidden()
+
+    tab_to_button(page, text["start"])
+    page.keyboard.press("Enter")
+    expect(page.locator(".dc-form-section")).to_be_visible()
+    expect(page.locator("input[type=radio]:checked")).to_have_count(144)
+    statement = page.locator("fieldset[data-statement='5.2.3']")
+    statement.locator("xpath=ancestor::details[1]/summary").click()
+    statement.locator("input:checked").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(statement.locator("input:checked")).to_have_value("3")
+    tab_to_button(page, text["submit"])
+    page.keyboard.press("Enter")
+
+    growth = page.locator(".dc-profile").get_by_role("heading", name=text["growth"])
+    expect(growth).to_be_visible()
+    growth_rows = page.locator("table.dc-table").nth(1).locator("tbody tr")
+    expect(growth_rows).to_have_count(9)
+    expect(growth_rows.nth(4).locator("td").nth(2)).to_have_text("+2")  # 3/4 of a level over 38 statements: 2 points
+    expect(page.locator("svg.dc-chart")).to_have_count(2)
+
+
+def test_missing_answers_are_listed_and_linked(demo_url, open_page):
+    page = open_page(f"{demo_url}{SHORT}?student=missing")
+    page.get_by_role("button", name="Submit this moment").click()
+    summary = page.locator(".dc-error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("48 statements are not answered yet")
+    expect(summary.locator("li")).to_have_count(10)
+    summary.locator("a").first.click()
+    expect(page.locator("fieldset[data-statement='5.1.1'] input").first).to_be_focused()
+
+
+def test_a_dropped_connection_keeps_the_answer_and_retries(demo_url, open_page):
+    page = open_page(f"{demo_url}{SHORT}?student=offline")
+    page.route("**/save_answers/**", lambda route: route.abort())
+    page.locator("fieldset[data-statement='5.1.1'] label").nth(3).click()
+    expect(page.locator(".dc-save-status")).to_contain_text("Not saved yet", timeout=10000)
+    page.unroute("**/save_answers/**")
+    expect(page.locator(".dc-save-status")).to_have_text("All answers are saved.", timeout=15000)
+    page.reload()
+    expect(page.locator("fieldset[data-statement='5.1.1'] input:checked")).to_have_value("3")
+
+
+def test_unsaved_answers_survive_a_reload_while_offline(demo_url, open_page):
+    page = open_page(f"{demo_url}{SHORT}?student=reload-offline")
+    page.route("**/save_answers/**", lambda route: route.abort())
+    page.locator(".dc-cluster[data-cluster='6'] > summary").click()
+    page.locator("fieldset[data-statement='6.1.2'] label").nth(1).click()
+    expect(page.locator(".dc-save-status")).to_contain_text("Not saved yet", timeout=10000)
+    page.unroute("**/save_answers/**")
+    page.reload()
+    expect(page.locator("fieldset[data-statement='6.1.2'] input:checked")).to_have_value("1")
+    expect(page.locator(".dc-save-status")).to_have_text("All answers are saved.", timeout=15000)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_axe_finds_no_violations_on_form_and_profile(demo_url, open_page, lang):
+    page = open_page(f"{demo_url}{SHORT}?student=axe-{lang}", locale=LOCALES[lang])
+    page.locator(".dc-howto > summary").click()
+    page.get_by_role("button", name=TEXT[lang]["submit"]).click()  # shows the error summary too
+    assert axe_violations(page) == []
+    for fieldset in page.locator("fieldset.dc-statement").all():
+        fieldset.evaluate("f => f.closest('details').open = true")
+        fieldset.locator("label").nth(2).click()
+    page.get_by_role("button", name=TEXT[lang]["submit"]).click()
+    expect(page.locator(".dc-profile")).to_be_visible()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [320])
+def test_form_and_profile_fit_a_narrow_screen(demo_url, open_page, width):
+    page = open_page(f"{demo_url}{SHORT}?student=narrow", width=width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for fieldset in page.locator("fieldset.dc-statement").all():
+        fieldset.evaluate("f => f.closest('details').open = true")
+        fieldset.locator("label").first.click()
+    page.get_by_role("button", name="Submit this moment").click()
+    expect(page.locator(".dc-profile")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
