@@ -12,11 +12,12 @@ PYTHON ?= $(shell \
 		echo "$$(pyenv root)/versions/$$v/bin/python3.12"; \
 	fi)
 
-.PHONY: help demo test bench messages compile-messages clean
+.PHONY: help demo test lint bench messages compile-messages clean
 
 help:
 	@echo "make demo   - the XBlock SDK workbench with our scenarios on http://127.0.0.1:$(PORT)/ (PORT=8123 for another port)"
 	@echo "make test   - the whole test suite (unit, runtime, packaging and browser tests)"
+	@echo "make bench  - speed and page weight of the self-assessment vs. baselines in the same run (BENCH_ARGS=--profile)"
 	@echo "make messages / compile-messages - update the .po catalogs from the code / compile them to .mo"
 
 $(VPY):
@@ -36,8 +37,11 @@ demo: $(VENV)/.installed
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed
+test: lint
 	$(VPY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check digicomp_xblock tests bench
 
 messages: $(VENV)/.installed
 	for domain in django djangojs; do \
@@ -54,3 +58,13 @@ compile-messages: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info var .pytest_cache
+
+# The benchmark: a report of figures and ratios against baselines measured in the same run, never a pass/fail.
+# It installs the `bench` extra (xblock-poll's Survey as a reference) and uses a throw-away SQLite database.
+$(VENV)/.bench-installed: $(VPY) setup.py requirements/constraints.txt
+	$(VPY) -m pip install --quiet --upgrade pip
+	$(VPY) -m pip install --quiet -c requirements/constraints.txt -e ".[bench]"
+	touch $@
+
+bench: $(VENV)/.bench-installed
+	$(VPY) bench/run.py $(BENCH_ARGS)

@@ -64,12 +64,21 @@ setup(
             "pytest>=8",
             "pytest-django>=4.8",
             "hypothesis>=6.100",
+            "ruff>=0.6",
             "jsonschema[format]>=4.18",
             "polib>=1.2",
             "babel>=2.14",
             "build>=1.0",
             "playwright>=1.40",
             "axe-playwright-python>=0.1.4",
+        ],
+        # `make bench`: the workbench runtime plus xblock-poll's Survey block as a reference.
+        "bench": [
+            "xblock-sdk>=0.14",
+            "XBlock[django]>=6.1",
+            "django-statici18n>=2.4",
+            "setuptools<82",
+            "xblock-poll>=1.14",
         ],
     },
     entry_points={

@@ -70,7 +70,7 @@ def _chart(rows, empty_text) -> Chart:
         variants = ("before", "now") if len(values) > 1 else ("now",)
         bars = tuple(
             _bar(value, y + i * (height + 1), height, variant, empty_text, plot_width)
-            for i, (value, variant) in enumerate(zip(values, variants))
+            for i, (value, variant) in enumerate(zip(values, variants, strict=False))
         )
         out.append(Row(label, title, y + BAR * 0.75, bars))
         y += ROW

@@ -148,7 +148,9 @@ def profile_of(values: dict) -> Profile:
     ({"1": 80.0, "2": 20.0, "3": 50.0}, ["1"], ["2"]),
     ({"1": 80.0, "2": 80.0, "3": 50.0}, ["1", "2"], ["3"]),
     ({"1": 10.0, "2": 80.0, "3": 10.0}, ["2"], ["1", "3"]),
-    ({"1": 60.0, "2": 60.0}, ["1", "2"], ["1", "2"]),
+    ({"1": 60.0, "2": 60.0}, [], []),  # all level: nothing to name
+    ({"1": 60.2, "2": 59.9}, [], []),  # the same whole percent, as shown
+    ({"1": 60.6, "2": 59.9}, ["1"], ["2"]),
     ({"1": 0.0, "2": None, "3": 100.0}, ["3"], ["1"]),
     ({"1": 90.0, "2": None}, [], []),
     ({"1": None, "2": None, "3": None}, [], []),
@@ -244,7 +246,7 @@ def assessments(draw):
     rating = st.sampled_from(scale.values + (NOT_RELEVANT,))
     scope = resolve_scope(REAL, draw(st.lists(st.sampled_from(NODE_IDS), max_size=4)))
     dense = st.lists(st.one_of(st.none(), rating), min_size=len(STATEMENT_IDS), max_size=len(STATEMENT_IDS)).map(
-        lambda values: {sid: v for sid, v in zip(STATEMENT_IDS, values) if v is not None})
+        lambda values: {sid: v for sid, v in zip(STATEMENT_IDS, values, strict=False) if v is not None})
     sparse = st.dictionaries(st.sampled_from(STATEMENT_IDS), rating, max_size=30)
     return scale, scope, draw(st.one_of(dense, sparse))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from webob import Response
 from xblock.core import XBlock, XBlockMixin
@@ -23,7 +23,17 @@ class HandlersMixin(XBlockMixin):
     The answers handler is `save_answers`, not `save`: XBlock.save() is the method that persists fields.
     """
 
+    def _read_stored_state(self):
+        """Forget learner state this instance read earlier, so the handler decides on what is stored now.
+
+        Another tab of the same learner may have written since (e.g. submitted the open moment).
+        """
+        for name in ("draft", "snapshots", "editing", "revision"):
+            if self.fields[name] not in self._dirty_fields:  # pylint: disable=no-member
+                self._field_data_cache.pop(name, None)  # pylint: disable=no-member
+
     def _usable(self):
+        self._read_stored_state()
         try:
             return self.rules()
         except (FrameworkError, ScopeError, KeyError) as error:
@@ -44,7 +54,7 @@ class HandlersMixin(XBlockMixin):
             scope = self.scope_statements
             check_submit(ratings, [s.id for s in scope], len(self.snapshots), self.max_moments)
             snapshot = make_snapshot(self.framework_model, rules.scale, scope, ratings, reflections,
-                                     datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                                     datetime.now(UTC).isoformat(timespec="seconds"))
         # Everything is checked: from here on the state changes.
         self.draft = {"ratings": ratings, "reflections": reflections}
         self.revision += 1
@@ -75,11 +85,11 @@ class HandlersMixin(XBlockMixin):
             raise AnswerError("expected {\"compare\": moment number or null}")
         compare = payload.get("compare")
         count = len(self.snapshots)
+        if not count:
+            raise AnswerError("there is no submitted moment yet")
         if compare is not None and (not isinstance(compare, int) or isinstance(compare, bool)
                                     or not 1 <= compare < count):
             raise AnswerError(f"'compare' must be an earlier moment, from 1 to {count - 1}")
-        if not count:
-            raise AnswerError("there is no submitted moment yet")
         return {"profile_html": self.render_profile(compare)}
 
     @XBlock.handler

@@ -51,7 +51,13 @@ class SettingsMixin(XBlockMixin):
 
     @property
     def scope_statements(self):
-        return resolve_scope(self.framework_model, parse_scope(self.scope))
+        """The statements in scope, computed once per framework and scope setting."""
+        key = (self.framework, self.scope)
+        cached = getattr(self, "_scope_cache", None)
+        if cached is None or cached[0] != key:
+            cached = (key, resolve_scope(self.framework_model, parse_scope(self.scope)))
+            self._scope_cache = cached
+        return cached[1]
 
     def rules(self) -> Rules:
         scope = self.scope_statements

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import hashlib
 
 from django.utils.translation import gettext_noop as _
@@ -97,11 +96,13 @@ class StudentViewMixin(XBlockMixin):
                 "not_relevant": cluster.overall.not_relevant,
                 "total": cluster.overall.total,
             })
-        chart = bar_chart([(r["id"], r["title"], c.overall.value) for r, c in zip(rows, latest.clusters)], not_rated)
+        chart = bar_chart([(row["id"], row["title"], cluster.overall.value)
+                           for row, cluster in zip(rows, latest.clusters, strict=True)], not_rated)
         chart_svg = self.render_template("assessment_chart.html", {
             "chart": chart, "chart_id": f"{self.dom_id}-chart",
             "title": self.gettext("Score per cluster"),
-            "description": self.gettext("Bar chart of your score per cluster; the table below gives the same figures."),
+            "description": self.gettext(
+                "Bar chart of your score per cluster; the table below gives the same figures."),
         })
         count = len(self.snapshots)
         context = {

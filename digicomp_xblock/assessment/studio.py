@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from web_fragments.fragment import Fragment
 from xblock.core import XBlockMixin
 
@@ -16,6 +18,19 @@ from .settings import MAX_MOMENTS_LIMIT, check_settings
 #: Settings the editor changes, with their types.
 EDITABLE = {"display_name": str, "introduction": str, "framework": str, "scope": str, "scale": str,
             "allow_not_relevant": bool, "max_moments": int, "show_profile": bool, "weight": (int, float)}
+
+
+def olx_attribute_problems(attributes) -> list[str]:
+    """Attribute values XBlock would quietly coerce (`max_moments="2.5"` -> 2, `weight="true"` -> 1.0)."""
+    problems = []
+    if "max_moments" in attributes and not re.fullmatch(r"\d+", attributes["max_moments"].strip()):
+        problems.append(f"max_moments=\"{attributes['max_moments']}\" is not a whole number")
+    if "weight" in attributes and not re.fullmatch(r"\d+(\.\d+)?", attributes["weight"].strip()):
+        problems.append(f"weight=\"{attributes['weight']}\": the participation weight must be a number of 0 or more")
+    for name in ("allow_not_relevant", "show_profile"):
+        if name in attributes and attributes[name].strip().lower() not in ("true", "false"):
+            problems.append(f"{name}=\"{attributes[name]}\" must be true or false")
+    return problems
 
 
 class StudioMixin(XBlockMixin):
@@ -75,6 +90,9 @@ class StudioMixin(XBlockMixin):
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):
         """Import from OLX, refusing settings the block could not work with (with every reason)."""
+        problems = olx_attribute_problems(node.attrib)
+        if problems:
+            raise ValueError(f"<{node.tag}>: " + "; ".join(problems))
         try:
             block = super().parse_xml(node, runtime, keys, *args, **kwargs)
         except (TypeError, ValueError) as error:

@@ -5,8 +5,8 @@ Every check raises AnswerError with a message that names the problem; nothing he
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from .scales import NOT_RELEVANT, Scale
 from .scoring import Rating
@@ -82,7 +82,9 @@ def _check_rating(statement_id, level, rules: Rules) -> None:
             raise AnswerError(f"'not relevant' is not offered in this self-assessment (statement {statement_id})")
         return
     if not isinstance(level, int) or isinstance(level, bool) or level not in rules.scale.values:
-        allowed = ", ".join(map(str, rules.scale.values)) + (f" or '{NOT_RELEVANT}'" if rules.allow_not_relevant else "")
+        allowed = ", ".join(map(str, rules.scale.values))
+        if rules.allow_not_relevant:
+            allowed += f" or '{NOT_RELEVANT}'"
         raise AnswerError(f"level {level!r} for statement {statement_id} is not on the scale ({allowed})")
 
 

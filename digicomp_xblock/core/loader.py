@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -132,10 +133,11 @@ def bundled_frameworks() -> list[str]:
 
 def get_framework(framework_id: str = DEFAULT_FRAMEWORK) -> Framework:
     """A bundled framework by ID; FrameworkError when there is none or its id does not match."""
-    if framework_id not in bundled_frameworks():
+    path = framework_path(framework_id)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", framework_id or "") or not path.is_file():
         raise FrameworkError([Problem(framework_id, "", f"no framework '{framework_id}'; "
                                       f"available: {', '.join(bundled_frameworks())}")])
-    framework = load_framework(framework_path(framework_id))
+    framework = load_framework(path)
     if framework.id != framework_id:
         raise FrameworkError([Problem(str(framework_path(framework_id)), "id",
                                       f"file name says '{framework_id}' but the file's id is '{framework.id}'")])

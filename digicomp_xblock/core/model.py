@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
 
 #: Component kinds in their fixed order; the position (1, 2, 3) is the component digit of an ID.
 COMPONENT_KINDS = ("knowledge", "skills", "attitudes")
@@ -17,7 +17,7 @@ class LocalText:
     fallback: str = "en"
 
     @classmethod
-    def of(cls, mapping: Mapping[str, str], fallback: str = "en") -> "LocalText":
+    def of(cls, mapping: Mapping[str, str], fallback: str = "en") -> LocalText:
         return cls(tuple(mapping.items()), fallback)
 
     @property

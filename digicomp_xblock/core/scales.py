@@ -80,7 +80,8 @@ def _rules(doc, source) -> list[Problem]:
         if values != sorted(set(values)):
             problems.append(Problem(source, f"scales[{i}].levels", "level values must increase", scale["id"]))
         texts = [("title", scale["title"])] + [
-            (f"levels[{n}].{key}", level[key]) for n, level in enumerate(scale["levels"]) for key in ("label", "description")
+            (f"levels[{n}].{key}", level[key])
+            for n, level in enumerate(scale["levels"]) for key in ("label", "description")
         ]
         for where, text in texts:
             problems += [Problem(source, f"scales[{i}].{where}", message, scale["id"])
@@ -100,7 +101,8 @@ def load_scales(path: Path | None = None) -> Scales:
 @lru_cache(maxsize=4)
 def _load(path: Path, _mtime_ns: int) -> Scales:
     doc = read_yaml(path)
-    problems = schema_problems(doc, str(path), paths.framework_dir() / "scales" / "schema.json") or _rules(doc, str(path))
+    schema = paths.framework_dir() / "scales" / "schema.json"
+    problems = schema_problems(doc, str(path), schema) or _rules(doc, str(path))
     if problems:
         raise FrameworkError(problems)
     fallback = doc["languages"][0]

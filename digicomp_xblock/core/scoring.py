@@ -6,8 +6,8 @@ as answered but never as a level; a group with nothing rated has no score (None)
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from typing import Iterable, Mapping
 
 from .model import COMPONENT_KINDS, Framework, Statement
 from .scales import NOT_RELEVANT, Scale
@@ -50,18 +50,19 @@ class Profile:
         return next((c for c in self.clusters if c.cluster_id == cluster_id), None)
 
     def _extreme(self, pick) -> list[str]:
-        scored = [c for c in self.clusters if c.overall.value is not None]
-        if len(scored) < 2:
+        """Clusters at the extreme score, compared as shown (whole percents); none when all are level."""
+        scored = {c.cluster_id: round(c.overall.value) for c in self.clusters if c.overall.value is not None}
+        if len(set(scored.values())) < 2:
             return []
-        best = pick(c.overall.value for c in scored)
-        return [c.cluster_id for c in scored if c.overall.value == best]
+        best = pick(scored.values())
+        return [cluster_id for cluster_id, value in scored.items() if value == best]
 
     def strongest(self) -> list[str]:
-        """The cluster(s) with the highest score; empty when fewer than two clusters have a score."""
+        """The cluster(s) with the highest score (in whole percents); empty unless scores differ."""
         return self._extreme(max)
 
     def weakest(self) -> list[str]:
-        """The cluster(s) with the lowest score; empty when fewer than two clusters have a score."""
+        """The cluster(s) with the lowest score (in whole percents); empty unless scores differ."""
         return self._extreme(min)
 
     def to_dict(self) -> dict:
@@ -75,7 +76,7 @@ class Profile:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping) -> "Profile":
+    def from_dict(cls, data: Mapping) -> Profile:
         return cls(
             overall=Score(**data["overall"]),
             clusters=tuple(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from .model import Framework, Statement
 from .scales import NOT_RELEVANT, Scale, Scales

@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator
 
 from .model import COMPONENT_KINDS
 
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a framework file."""
@@ -180,8 +181,8 @@ class _Rules:
         for i, item in enumerate(items):
             value = item[field_name]
             if value in seen:
-                self.add(path + [i, field_name], f"duplicate {label}, first used at {format_path(path + [seen[value]])}",
-                         value)
+                first = format_path(path + [seen[value]])
+                self.add(path + [i, field_name], f"duplicate {label}, first used at {first}", value)
             else:
                 seen[value] = i
         return set(seen)

@@ -19,6 +19,7 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DATABASES["default"]["NAME"] = str(VAR_DIR / "workbench.db")
 LOGGING["handlers"]["logfile"]["filename"] = str(VAR_DIR / "workbench.log")
+LOGGING["loggers"]["django"]["level"] = "INFO"  # the SDK logs every SQL query at DEBUG
 
 ROOT_URLCONF = "digicomp_xblock.devsite.urls"
 INSTALLED_APPS = ["digicomp_xblock.devsite", "statici18n", *INSTALLED_APPS]

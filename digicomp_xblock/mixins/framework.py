@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from web_fragments.fragment import Fragment
 from django.utils.translation import gettext_noop as _
+from web_fragments.fragment import Fragment
 from xblock.core import XBlockMixin
 from xblock.fields import Scope, String
 from xblock.validation import ValidationMessage
@@ -25,7 +25,12 @@ class FrameworkMixin(XBlockMixin):
 
     @property
     def framework_model(self) -> Framework:
-        return get_framework(self.framework)
+        """The loaded framework (the loader caches it per file; this instance keeps it per framework ID)."""
+        cached = getattr(self, "_framework_cache", None)
+        if cached is None or cached[0] != self.framework:
+            cached = (self.framework, get_framework(self.framework))
+            self._framework_cache = cached
+        return cached[1]
 
     def framework_error_fragment(self, error: FrameworkError) -> Fragment:
         """What learners see instead of the block when its framework file is missing or broken."""
@@ -38,6 +43,6 @@ class FrameworkMixin(XBlockMixin):
     def validate_framework(self, validation) -> None:
         """Add a Studio validation message when the framework cannot be loaded."""
         try:
-            self.framework_model
+            get_framework(self.framework)
         except FrameworkError as error:
             validation.add(ValidationMessage(ValidationMessage.ERROR, str(error.problems[0].message)))

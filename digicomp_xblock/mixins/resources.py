@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from django.template import Context, Engine, Template
 from django.template.backends.django import get_installed_libraries
@@ -15,7 +15,7 @@ from ..core import paths
 _loader = ResourceLoader("digicomp_xblock")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template(name: str) -> Template:
     """A compiled template; the same engine setup as ResourceLoader.render_django_template, without recompiling."""
     libraries = {**get_installed_libraries(), "i18n": "xblock.utils.templatetags.i18n"}

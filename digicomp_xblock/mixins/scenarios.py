@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xblock.core import XBlockMixin
+
 from ..scenarios import scenarios_using
 
 

@@ -78,7 +78,11 @@ function DigicompAssessment(runtime, element, init) {
   }
 
   function save(submit) {
-    if (saving) { scheduleSave(300); return Promise.resolve(null); }
+    if (saving) {
+      if (!submit) { scheduleSave(300); return Promise.resolve(null); }
+      /* A submit waits for the save in flight, then goes out as a submit. */
+      return new Promise(function (resolve) { window.setTimeout(resolve, 200); }).then(function () { return save(true); });
+    }
     if (!hasPending() && !submit) { return Promise.resolve(null); }
     saving = true;
     var sent = pending;

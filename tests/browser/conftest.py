@@ -37,8 +37,9 @@ def demo_url(tmp_path_factory):
     admin = [sys.executable, "-m", "django"]
     subprocess.run(admin + ["migrate", "--run-syncdb", "--verbosity", "0"], env=env, check=True)
     port = _free_port()
+    errors = open(var / "server.err", "w")  # noqa: SIM115 - open for the server's whole life
     server = subprocess.Popen(admin + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=open(var / "server.err", "w"))
+                              stdout=subprocess.DEVNULL, stderr=errors)
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -52,6 +53,7 @@ def demo_url(tmp_path_factory):
     yield url
     server.terminate()
     server.wait(timeout=10)
+    errors.close()
 
 
 @pytest.fixture(scope="session")
