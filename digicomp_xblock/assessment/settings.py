@@ -18,20 +18,23 @@ class SettingsError(ValueError):
     """Settings that make the block unusable (unknown scope IDs, unknown scale, ...)."""
 
 
-def check_settings(framework, scope_text: str, scale_id: str, max_moments, weight) -> list[str]:
-    """Every problem of a set of settings, in plain words (empty when they are usable)."""
+def check_settings(framework, scope_text: str, scale_id: str, max_moments, weight, gettext=None) -> list[str]:
+    """Every problem of a set of settings, in plain words (empty when they are usable), through `gettext`."""
+    _ = gettext or (lambda text: text)
     problems = []
     try:
         if not resolve_scope(framework, parse_scope(scope_text)):
-            problems.append("the scope contains no statement")
+            problems.append(_("the scope contains no statement"))
     except ScopeError as error:
-        problems.append(f"the scope has {error}")
+        problems.append(_("the scope has unknown competence ID(s): %(ids)s") % {"ids": ", ".join(error.unknown)})
     if scale_id not in load_scales().ids:
-        problems.append(f"unknown scale '{scale_id}' (available: {', '.join(load_scales().ids)})")
+        problems.append(_("unknown scale '%(scale)s' (available: %(available)s)")
+                        % {"scale": scale_id, "available": ", ".join(load_scales().ids)})
     if not isinstance(max_moments, int) or isinstance(max_moments, bool) or not 1 <= max_moments <= MAX_MOMENTS_LIMIT:
-        problems.append(f"the number of assessment moments must be a whole number from 1 to {MAX_MOMENTS_LIMIT}")
+        problems.append(_("the number of assessment moments must be a whole number from 1 to %(limit)s")
+                        % {"limit": MAX_MOMENTS_LIMIT})
     if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
-        problems.append("the participation weight must be a number of 0 or more")
+        problems.append(_("the participation weight must be a number of 0 or more"))
     return problems
 
 
@@ -43,7 +46,7 @@ class SettingsMixin(XBlockMixin):
             framework = self.framework_model
         except FrameworkError as error:
             return [problem.message for problem in error.problems]
-        return check_settings(framework, self.scope, self.scale, self.max_moments, self.weight)
+        return check_settings(framework, self.scope, self.scale, self.max_moments, self.weight, self.gettext)
 
     @property
     def scale_model(self) -> Scale:

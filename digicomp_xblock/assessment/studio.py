@@ -80,7 +80,8 @@ class StudioMixin(XBlockMixin):
         except FrameworkError as error:
             raise AnswerError(error.problems[0].message) from None
         values["scope"] = " ".join(parse_scope(values["scope"]))
-        problems = check_settings(framework, values["scope"], values["scale"], values["max_moments"], values["weight"])
+        problems = check_settings(framework, values["scope"], values["scale"], values["max_moments"], values["weight"],
+                                  self.gettext)
         if problems:
             raise AnswerError("; ".join(problems))
         for name, value in values.items():
