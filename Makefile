@@ -34,6 +34,7 @@ $(VENV)/.installed: $(VPY) setup.py requirements/constraints.txt
 demo: $(VENV)/.installed
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin migrate --run-syncdb --verbosity 0
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin digicomp_taxonomy
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin runserver 127.0.0.1:$(PORT)
 

@@ -37,7 +37,7 @@ setup(
     ],
     package_dir={f"digicomp_xblock.{folder}": folder for folder in DATA_DIRS},
     package_data={
-        "digicomp_xblock": ["templates/*.html", "scenarios/*.xml"],
+        "digicomp_xblock": ["templates/*.html", "scenarios/*.xml", "devsite/templates/*.html", "devsite/templates/workbench/*.html", "devsite/demo_tags.yaml"],
         **{f"digicomp_xblock.{folder}": data_files_of(folder) for folder in DATA_DIRS},
     },
     install_requires=[
@@ -53,12 +53,14 @@ setup(
         "demo": [
             "xblock-sdk>=0.14",
             "XBlock[django]>=6.1",
+            "openedx-core>=0.34",
             "django-statici18n>=2.4",
             "setuptools<82",
         ],
         "test": [
             "xblock-sdk>=0.14",
             "XBlock[django]>=6.1",
+            "openedx-core>=0.34",
             "django-statici18n>=2.4",
             "setuptools<82",
             "pytest>=8",
@@ -76,6 +78,7 @@ setup(
         "bench": [
             "xblock-sdk>=0.14",
             "XBlock[django]>=6.1",
+            "openedx-core>=0.34",
             "django-statici18n>=2.4",
             "setuptools<82",
             "xblock-poll>=1.14",
@@ -86,7 +89,14 @@ setup(
         "xblock.v1": [
             "digicomp_framework = digicomp_xblock.browser:FrameworkBrowserXBlock",
             "digicomp_assessment = digicomp_xblock.assessment:AssessmentXBlock",
+            "digicomp_coverage = digicomp_xblock.coverage_block:CoverageXBlock",
+            "digicomp_demo_container = digicomp_xblock.devsite.blocks:DemoContainer",
         ],
+        "xblock_asides.v1": [
+            "digicomp_tags = digicomp_xblock.tags_aside:CompetenceTagsAside",
+        ],
+        "lms.djangoapp": ["digicomp_tagging = digicomp_xblock.tagging.apps:TaggingConfig"],
+        "cms.djangoapp": ["digicomp_tagging = digicomp_xblock.tagging.apps:TaggingConfig"],
     },
     classifiers=[
         "Framework :: Django",

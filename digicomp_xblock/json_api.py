@@ -20,6 +20,10 @@ def error_response(message: str, status: int = 400) -> Response:
     return json_response({"error": message}, status)
 
 
+class PermissionDenied(Exception):
+    """The current user may not do this (checked on the server); becomes HTTP 403."""
+
+
 def json_api(method):
     """An XBlock handler taking the decoded JSON body; AnswerError becomes HTTP 400 with its message."""
 
@@ -39,5 +43,7 @@ def json_api(method):
             return json_response(method(self, payload))
         except AnswerError as error:
             return error_response(str(error))
+        except PermissionDenied as error:
+            return error_response(str(error) or "only course staff can do this", 403)
 
     return handler

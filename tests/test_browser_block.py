@@ -41,7 +41,7 @@ def test_renders_the_whole_framework_in_the_learners_language(client, framework,
 
 def test_statements_have_stable_anchors_for_deep_links(client):
     page = client.get(SCENARIO).content.decode()
-    assert 'id="framework-browser-digicomp_framework-d0-u0-s-5-2-3"' in page
+    assert 'id="digicomp-statement-5-2-3"' in page
 
 
 @pytest.mark.parametrize("uri", ["static/../setup.py", "static/css/../../setup.py", "public/css/digicomp.css",

@@ -49,14 +49,15 @@ class StudioMixin(XBlockMixin):
             "fields": {name: getattr(self, name) for name in EDITABLE},
             "frameworks": bundled_frameworks(),
             "scales": [{"id": s.id, "title": s.title.get(lang)} for s in scales.scales],
-            "tree": framework_tree(framework, lang),
-            "chosen": chosen,
+            "tree_html": self.render_template("competence_tree.html", {
+                "block_id": self.dom_id, "tree": framework_tree(framework, lang), "chosen": chosen}),
             "whole": not chosen,
             "max_moments_limit": MAX_MOMENTS_LIMIT,
         })
         fragment = Fragment(html)
         fragment.add_css_url(self.static_url("css/digicomp.css"))
         fragment.add_css_url(self.static_url("css/assessment.css"))
+        fragment.add_css_url(self.static_url("css/tags.css"))
         self.add_i18n_js(fragment)
         fragment.add_javascript_url(self.static_url("js/assessment_studio.js"))
         fragment.initialize_js("DigicompAssessmentStudio")

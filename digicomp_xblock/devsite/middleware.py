@@ -1,6 +1,9 @@
 """Registers our scenario files with the workbench before the first request is served."""
 
+from pathlib import Path
+
 from workbench import scenarios as workbench_scenarios
+from workbench.runtime import WorkbenchRuntime
 
 from digicomp_xblock.scenarios import all_scenarios
 
@@ -15,6 +18,31 @@ def register_scenarios():
     workbench_scenarios.WORKBENCH_KVS.prep_for_scenario_loading()
     for scenario in all_scenarios():
         workbench_scenarios.add_xml_scenario(scenario.name, scenario.title, scenario.xml)
+    tag_demo_units()
+
+
+def tag_demo_units():
+    """Put the example tags of demo_tags.yaml on their units, unless a unit has tags already."""
+    from digicomp_xblock.core.loader import get_framework, parse_yaml  # pylint: disable=import-outside-toplevel
+    from digicomp_xblock.tagging import api  # pylint: disable=import-outside-toplevel
+
+    framework = get_framework()
+    if api.taxonomy_of(framework.id) is None:
+        return  # run `django-admin digicomp_taxonomy` first (make demo does)
+    wanted = parse_yaml((Path(__file__).parent / "demo_tags.yaml").read_text(encoding="utf-8"), "demo_tags.yaml")
+    for name, units in wanted.items():
+        runtime = WorkbenchRuntime()
+        root = runtime.get_block(workbench_scenarios.SCENARIOS[name].usage_id)
+        for block in _descendants(root):
+            ids = units.get(getattr(block, "display_name", None))
+            if ids and not api.competences_of(str(block.scope_ids.usage_id), framework.id):
+                api.set_competences(str(block.scope_ids.usage_id), framework, ids)
+
+
+def _descendants(block):
+    yield block
+    for child in getattr(block, "children", []) if getattr(block, "has_children", False) else []:
+        yield from _descendants(block.runtime.get_block(child))
 
 
 class ScenariosMiddleware:

@@ -9,8 +9,9 @@ import os
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from celery import Celery
 from workbench.settings import *  # noqa: F401,F403  pylint: disable=wildcard-import,unused-wildcard-import
-from workbench.settings import DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, TEMPLATES
+from workbench.settings import DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, TEMPLATES, WORKBENCH
 
 from digicomp_xblock.core.paths import data_dir
 
@@ -22,7 +23,12 @@ LOGGING["handlers"]["logfile"]["filename"] = str(VAR_DIR / "workbench.log")
 LOGGING["loggers"]["django"]["level"] = "INFO"  # the SDK logs every SQL query at DEBUG
 
 ROOT_URLCONF = "digicomp_xblock.devsite.urls"
-INSTALLED_APPS = ["digicomp_xblock.devsite", "statici18n", *INSTALLED_APPS]
+INSTALLED_APPS = ["digicomp_xblock.devsite", "statici18n", *INSTALLED_APPS, "openedx_tagging",
+                  "digicomp_xblock.tagging"]
+
+# openedx_tagging queues Celery tasks when tags are renamed; the demo has no broker, so they run in-process.
+CELERY_APP = Celery("digicomp_demo", set_as_current=True)
+CELERY_APP.conf.task_always_eager = True
 
 # Only our blocks: hide the SDK's sample blocks and any other installed XBlock's scenarios.
 EXCLUDED_XBLOCKS = {ep.name for ep in entry_points(group="xblock.v1") if not ep.value.startswith("digicomp_xblock")}
@@ -40,6 +46,11 @@ MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMi
                   "django.middleware.locale.LocaleMiddleware")
 MIDDLEWARE.append("digicomp_xblock.devsite.middleware.ScenariosMiddleware")
 TIME_ZONE = "Europe/Brussels"
+
+# Course staff in the demo: ?student=lecturer; everyone else is a learner. The framework browser for tag links.
+WORKBENCH["services"]["user"] = "digicomp_xblock.devsite.services.DemoUserService"
+DIGICOMP_DEMO_STAFF = ("lecturer",)
+DIGICOMP_FRAMEWORK_BROWSER_URL = "/scenario/digicomp-framework/"
 
 # Our page templates (with lang, landmarks and a language switch) come before the SDK's.
 TEMPLATES[0]["DIRS"] = [str(Path(__file__).resolve().parent / "templates"), *TEMPLATES[0]["DIRS"]]

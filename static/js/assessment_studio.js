@@ -11,17 +11,7 @@ function DigicompAssessmentStudio(runtime, element) {
 
   function scope() {
     if (form.querySelector("[name=scope_mode]:checked").value === "whole") { return ""; }
-    var ids = [];
-    tree.querySelectorAll("[data-level=cluster]").forEach(function (cluster) {
-      if (cluster.checked) { ids.push(cluster.value); return; }
-      cluster.parentNode.querySelectorAll("[data-level=component]").forEach(function (component) {
-        if (component.checked) { ids.push(component.value); return; }
-        component.parentNode.querySelectorAll("[data-level=statement]:checked").forEach(function (statement) {
-          ids.push(statement.value);
-        });
-      });
-    });
-    return ids.join(" ");
+    return DigicompTreeIds(tree).join(" ");
   }
 
   function showError(message) {

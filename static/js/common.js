@@ -29,3 +29,19 @@ function DigicompPost(url, payload) {
     });
   });
 }
+
+/* The competence IDs ticked in a competence tree: a ticked cluster or component stands for all below it. */
+function DigicompTreeIds(tree) {
+  "use strict";
+  var ids = [];
+  tree.querySelectorAll("[data-level=cluster]").forEach(function (cluster) {
+    if (cluster.checked) { ids.push(cluster.value); return; }
+    cluster.parentNode.querySelectorAll("[data-level=component]").forEach(function (component) {
+      if (component.checked) { ids.push(component.value); return; }
+      component.parentNode.querySelectorAll("[data-level=statement]:checked").forEach(function (statement) {
+        ids.push(statement.value);
+      });
+    });
+  });
+  return ids;
+}

@@ -39,6 +39,10 @@
     "No statement matches your search.": "Geen enkele competentie past bij je zoekopdracht.",
     "Not saved yet: no connection. Trying again in %(seconds)s seconds.": "Nog niet bewaard: geen verbinding. Nieuwe poging over %(seconds)s seconden.",
     "Restoring answers that were not saved yet\u2026": "Antwoorden die nog niet bewaard waren, worden hersteld\u2026",
+    "Saved: this unit is tagged with %(count)s competence.": [
+      "Bewaard: deze eenheid is gekoppeld aan %(count)s competentie.",
+      "Bewaard: deze eenheid is gekoppeld aan %(count)s competenties."
+    ],
     "Saving\u2026": "Bezig met bewaren\u2026",
     "The settings were not saved": "De instellingen zijn niet bewaard",
     "This change was not accepted:": "Deze wijziging is niet aanvaard:",

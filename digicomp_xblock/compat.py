@@ -1,0 +1,70 @@
+"""What differs between Open edX and other runtimes (the workbench), in one small module."""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def user_attr(block, name: str, default=None):
+    """An `edx-platform.*` attribute of the current user, from the runtime's user service."""
+    service = block.runtime.service(block, "user")
+    if service is None:
+        return default
+    return service.get_current_user().opt_attrs.get(f"edx-platform.{name}", default)
+
+
+def is_staff(block) -> bool:
+    """Course staff or instructor: the platform's role, checked on the server."""
+    return bool(user_attr(block, "user_is_staff", False)) or user_attr(block, "user_role") in ("staff", "instructor")
+
+
+def anchor_of(usage_id) -> str:
+    """An element ID for a block on a page (the workbench shows a whole scenario on one page)."""
+    return "dc-unit-" + hashlib.sha1(str(usage_id).encode("utf-8")).hexdigest()[:10]
+
+
+def jump_url(block, usage_id) -> str:
+    """A link that opens a unit: the LMS's jump_to, else (workbench) the scenario page at that unit."""
+    course_id = getattr(getattr(block.scope_ids.usage_id, "course_key", None), "html_id", None)
+    if course_id:
+        from django.urls import NoReverseMatch, reverse  # pylint: disable=import-outside-toplevel
+
+        try:
+            return reverse("jump_to", kwargs={"course_id": str(block.scope_ids.usage_id.course_key),
+                                              "location": str(usage_id)})
+        except NoReverseMatch:
+            pass
+    try:
+        from workbench.scenarios import SCENARIOS  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return f"#{anchor_of(usage_id)}"
+    prefix = str(usage_id).split(".", 1)[0]
+    for name, scenario in SCENARIOS.items():
+        if str(scenario.usage_id).split(".", 1)[0] == prefix:
+            return f"/scenario/{name}/#{anchor_of(usage_id)}"
+    return f"#{anchor_of(usage_id)}"
+
+
+def panel_enabled(block) -> bool:
+    """Whether learners see "This unit develops …": the course's *Other course settings* key
+    `digicomp_show_competences` in Open edX, else the Django setting DIGICOMP_SHOW_COMPETENCES (default on)."""
+    from django.conf import settings  # pylint: disable=import-outside-toplevel
+
+    default = getattr(settings, "DIGICOMP_SHOW_COMPETENCES", True)
+    course_key = getattr(block.scope_ids.usage_id, "course_key", None)
+    if course_key is None:
+        return default
+    try:
+        from xmodule.modulestore.django import modulestore  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return default
+    course = modulestore().get_course(course_key)
+    other = getattr(course, "other_course_settings", None) or {}
+    return bool(other.get("digicomp_show_competences", default))
+
+
+def tagging_available() -> bool:
+    """Whether Open edX's content tagging is installed here."""
+    from django.apps import apps  # pylint: disable=import-outside-toplevel
+
+    return apps.is_installed("openedx_tagging")

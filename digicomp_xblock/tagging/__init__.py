@@ -1,0 +1,1 @@
+"""Competence tags on course content, stored in Open edX's content tagging (openedx_tagging)."""

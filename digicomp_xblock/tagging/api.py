@@ -1,0 +1,131 @@
+"""The one place that talks to openedx_tagging: the framework as a taxonomy, and competence tags on objects.
+
+One taxonomy per framework (export id `digicomp-<framework id>`), whatever its data version: a new version
+updates tag values in place, so objects keep their tags. Tag values carry the competence ID first
+(`5.2.3 Ability to use copyright…`) and tags carry it as external id; code reads IDs, never display text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Iterable
+
+from django.db import transaction
+
+from ..core.exports.taxonomy import to_taxonomy_csv
+from ..core.model import Framework
+
+EXPORT_PREFIX = "digicomp-"
+_VERSION = re.compile(r"data version (\d+)\.(\d+)\.(\d+)")
+
+
+class TaggingError(ValueError):
+    """Tags that cannot be written, or a taxonomy that cannot be imported; nothing was changed."""
+
+
+def _tagging():
+    from openedx_tagging import api  # pylint: disable=import-outside-toplevel
+
+    return api
+
+
+def export_id(framework_id: str) -> str:
+    return f"{EXPORT_PREFIX}{framework_id}"
+
+
+def taxonomy_of(framework_id: str):
+    """The taxonomy of a framework, or None when it was never imported."""
+    return _tagging().get_taxonomy_by_export_id(export_id(framework_id))
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    created: bool  # the taxonomy itself was created
+    changes: tuple[str, ...]  # one line per tag created, renamed or deleted
+    plan_only: bool
+
+
+def _version_of(description: str) -> tuple[int, ...] | None:
+    match = _VERSION.search(description or "")
+    return tuple(int(part) for part in match.groups()) if match else None
+
+
+def sync_taxonomy(framework: Framework, lang: str, plan_only: bool = False) -> SyncResult:
+    """Create or update the framework's taxonomy (replace mode, idempotent); plan first, change nothing on error."""
+    from openedx_tagging.import_export import api as import_api  # pylint: disable=import-outside-toplevel
+    from openedx_tagging.import_export.parsers import ParserFormat  # pylint: disable=import-outside-toplevel
+
+    description = (f"{framework.title.get(lang)} ({framework.edition}), digicomp-xblock framework "
+                   f"'{framework.id}', data version {framework.version}.")
+    taxonomy = taxonomy_of(framework.id)
+    stored = _version_of(taxonomy.description) if taxonomy else None
+    incoming = tuple(int(part) for part in framework.version.split("."))
+    if stored and stored > incoming:
+        raise TaggingError(f"the taxonomy holds data version {'.'.join(map(str, stored))} of '{framework.id}'; "
+                           f"refusing to replace it with the older version {framework.version}")
+    if taxonomy is None and plan_only:
+        rows = to_taxonomy_csv(framework, lang).count("\n") - 1
+        return SyncResult(True, (f"create taxonomy {export_id(framework.id)} with {rows} tags",), True)
+    csv_bytes = to_taxonomy_csv(framework, lang).encode("utf-8")
+    with transaction.atomic():
+        created = taxonomy is None
+        if created:
+            taxonomy = _tagging().create_taxonomy(
+                name=framework.title.get(lang)[:255], description=description, export_id=export_id(framework.id),
+                allow_multiple=True, allow_free_text=False)
+        ok, task, plan = import_api.import_tags(taxonomy, BytesIO(csv_bytes), ParserFormat.CSV, replace=True,
+                                                plan_only=True)
+        if not ok or plan is None:
+            errors = [str(error) for error in (plan.errors if plan else [])] or task.log.strip().splitlines()[-3:]
+            raise TaggingError("the taxonomy import was refused: " + "; ".join(errors))
+        changes = tuple(f"{action.name} {action.tag.id}" for action in plan.actions if action.name != "without_changes")
+        if plan_only:
+            transaction.set_rollback(True)
+            return SyncResult(created, changes, True)
+        ok, task, _plan = import_api.import_tags(taxonomy, BytesIO(csv_bytes), ParserFormat.CSV, replace=True)
+        if not ok:
+            raise TaggingError("the taxonomy import failed: " + " ".join(task.log.strip().splitlines()[-3:]))
+        taxonomy.description = description
+        taxonomy.save(update_fields=["description"])
+    return SyncResult(created, changes, False)
+
+
+def competences_of(object_id: str, framework_id: str) -> list[str]:
+    """Competence IDs tagged on one object (a block's usage key as text), in tagging order."""
+    return competences_in([object_id], framework_id).get(object_id, [])
+
+
+def competences_in(object_ids: Iterable[str], framework_id: str) -> dict[str, list[str]]:
+    """Competence IDs tagged on each of many objects (objects without tags are left out)."""
+    from openedx_tagging.models import ObjectTag  # pylint: disable=import-outside-toplevel
+
+    found: dict[str, list[str]] = {}
+    rows = (ObjectTag.objects.filter(object_id__in=list(object_ids), taxonomy__export_id=export_id(framework_id))
+            .exclude(tag=None).select_related("tag").order_by("object_id", "id"))
+    for row in rows:
+        found.setdefault(row.object_id, []).append(row.tag.external_id)
+    return found
+
+
+def set_competences(object_id: str, framework: Framework, ids: list[str]) -> list[str]:
+    """Make `ids` the object's competence tags of this framework (others are removed); returns them."""
+    unknown = [node_id for node_id in ids if node_id not in framework or node_id.startswith("F")]
+    if unknown:
+        raise TaggingError(f"unknown competence ID(s): {', '.join(unknown)}")
+    taxonomy = taxonomy_of(framework.id)
+    if taxonomy is None:
+        raise TaggingError(f"the taxonomy of '{framework.id}' is not imported yet (run digicomp_taxonomy)")
+    from openedx_tagging.models import Tag  # pylint: disable=import-outside-toplevel
+
+    ordered = list(dict.fromkeys(ids))
+    values = dict(Tag.objects.filter(taxonomy=taxonomy, external_id__in=ordered).values_list("external_id", "value"))
+    missing = [node_id for node_id in ordered if node_id not in values]
+    if missing:
+        raise TaggingError(f"the taxonomy has no tag for {', '.join(missing)}: import the current framework version")
+    try:
+        _tagging().tag_object(object_id, taxonomy, [values[node_id] for node_id in ordered])
+    except Exception as error:  # openedx_tagging raises ValueError / ValidationError on bad object ids
+        raise TaggingError(f"cannot tag '{object_id}': {error}") from None
+    return ordered

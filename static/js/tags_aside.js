@@ -1,0 +1,37 @@
+/* Competence picker of the digicomp_tags aside: find, tick, save (staff only; the server checks). */
+function DigicompTagsAside(runtime, element) {
+  "use strict";
+  var root = element.querySelector ? element : element[0];
+  var i18n = DigicompI18n();
+  var tree = root.querySelector("[data-tree]");
+  var find = root.querySelector(".dc-tags-find");
+  var status = root.querySelector(".dc-save-status");
+  var items = Array.prototype.slice.call(tree.querySelectorAll("li"));
+
+  function normalise(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ");
+  }
+
+  find.addEventListener("input", function () {
+    var words = normalise(find.value).trim().split(" ").filter(Boolean);
+    items.forEach(function (li) {
+      var text = normalise(li.textContent);
+      li.hidden = words.length > 0 && !words.every(function (word) { return text.indexOf(word) !== -1; });
+    });
+    tree.querySelectorAll(".dc-tree-cluster").forEach(function (cluster) {
+      var visible = cluster.querySelector("li:not([hidden])");
+      cluster.hidden = words.length > 0 && !visible;
+      cluster.open = words.length > 0 && !!visible;
+    });
+  });
+
+  root.querySelector("[data-action=save-tags]").addEventListener("click", function () {
+    status.textContent = i18n.gettext("Saving…");
+    DigicompPost(runtime.handlerUrl(element, "set_competences"), {ids: DigicompTreeIds(tree)}).then(function (result) {
+      if (!result.ok) { status.textContent = result.data.error || String(result.status); return; }
+      status.textContent = i18n.format(i18n.ngettext(
+        "Saved: this unit is tagged with %(count)s competence.",
+        "Saved: this unit is tagged with %(count)s competences.", result.data.ids.length), {count: result.data.ids.length});
+    }, function () { status.textContent = i18n.gettext("No connection: please try again."); });
+  });
+}
