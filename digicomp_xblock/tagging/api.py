@@ -8,9 +8,9 @@ updates tag values in place, so objects keep their tags. Tag values carry the co
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Iterable
 
 from django.db import transaction
 
