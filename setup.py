@@ -95,8 +95,14 @@ setup(
         "xblock_asides.v1": [
             "digicomp_tags = digicomp_xblock.tags_aside:CompetenceTagsAside",
         ],
-        "lms.djangoapp": ["digicomp_tagging = digicomp_xblock.tagging.apps:TaggingConfig"],
-        "cms.djangoapp": ["digicomp_tagging = digicomp_xblock.tagging.apps:TaggingConfig"],
+        "lms.djangoapp": [
+            "digicomp_tagging = digicomp_xblock.tagging.apps:TaggingConfig",
+            "digicomp_dashboard = digicomp_xblock.dashboard.apps:DashboardConfig",
+        ],
+        "cms.djangoapp": [
+            "digicomp_tagging = digicomp_xblock.tagging.apps:TaggingConfig",
+            "digicomp_dashboard = digicomp_xblock.dashboard.apps:DashboardConfig",
+        ],
     },
     classifiers=[
         "Framework :: Django",

@@ -63,6 +63,18 @@ def panel_enabled(block) -> bool:
     return bool(other.get("digicomp_show_competences", default))
 
 
+def course_key_of(block) -> str:
+    """The block's course as text: the course key in Open edX, the scenario in the workbench."""
+    course_key = getattr(block.scope_ids.usage_id, "course_key", None)
+    return str(course_key) if course_key is not None else str(block.scope_ids.usage_id).split(".", 1)[0]
+
+
+def app_installed(name: str) -> bool:
+    from django.apps import apps  # pylint: disable=import-outside-toplevel
+
+    return apps.is_installed(name)
+
+
 def tagging_available() -> bool:
     """Whether Open edX's content tagging is installed here."""
     from django.apps import apps  # pylint: disable=import-outside-toplevel

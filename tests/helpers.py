@@ -13,7 +13,7 @@ from webob import Request
 from workbench.runtime import WorkbenchRuntime
 
 #: The user-state fields of the self-assessment, compared before and after a refused request.
-STATE_FIELDS = ("draft", "snapshots", "editing", "revision")
+STATE_FIELDS = ("draft", "snapshots", "editing", "revision", "recorded")
 
 
 def make_block(xml: str, user: str = "student_1"):

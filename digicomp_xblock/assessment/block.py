@@ -11,13 +11,14 @@ from ..mixins.i18n import I18nMixin
 from ..mixins.resources import ResourcesMixin
 from ..mixins.scenarios import ScenariosMixin
 from .handlers import HandlersMixin
+from .records import RecordsMixin
 from .settings import SettingsMixin
 from .student import StudentViewMixin
 from .studio import StudioMixin
 
 
-class AssessmentXBlock(StudentViewMixin, HandlersMixin, StudioMixin, SettingsMixin, FrameworkMixin, I18nMixin,
-                       ResourcesMixin, ScenariosMixin, CompletableXBlockMixin, XBlock):
+class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixin, SettingsMixin, FrameworkMixin,
+                       I18nMixin, ResourcesMixin, ScenariosMixin, CompletableXBlockMixin, XBlock):
     """Learners rate themselves on the statements in scope and see their profile per cluster grow."""
 
     block_tag = "digicomp_assessment"

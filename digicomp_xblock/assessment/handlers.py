@@ -28,7 +28,7 @@ class HandlersMixin(XBlockMixin):
 
         Another tab of the same learner may have written since (e.g. submitted the open moment).
         """
-        for name in ("draft", "snapshots", "editing", "revision"):
+        for name in ("draft", "snapshots", "editing", "revision", "recorded"):
             if self.fields[name] not in self._dirty_fields:  # pylint: disable=no-member
                 self._field_data_cache.pop(name, None)  # pylint: disable=no-member
 
@@ -62,6 +62,7 @@ class HandlersMixin(XBlockMixin):
             self.snapshots = [*self.snapshots, snapshot]
             self.editing = False
             self._on_submitted(snapshot)
+            self.sync_records()
         return self.state()
 
     @json_api

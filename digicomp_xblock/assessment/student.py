@@ -35,6 +35,7 @@ class StudentViewMixin(XBlockMixin):
         except (FrameworkError, ScopeError, KeyError) as error:
             return self.settings_error_fragment(error)
         lang = self.content_language(framework.languages)
+        self.sync_records()
         state = self.state()
         html = self.render_template("assessment.html", {
             "block_id": self.dom_id,

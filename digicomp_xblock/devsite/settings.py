@@ -24,7 +24,8 @@ LOGGING["loggers"]["django"]["level"] = "INFO"  # the SDK logs every SQL query a
 
 ROOT_URLCONF = "digicomp_xblock.devsite.urls"
 INSTALLED_APPS = ["digicomp_xblock.devsite", "statici18n", *INSTALLED_APPS, "openedx_tagging",
-                  "digicomp_xblock.tagging"]
+                  "digicomp_xblock.tagging", "digicomp_xblock.dashboard"]
+DIGICOMP_MIN_GROUP = 5
 
 # openedx_tagging queues Celery tasks when tags are renamed; the demo has no broker, so they run in-process.
 CELERY_APP = Celery("digicomp_demo", set_as_current=True)

@@ -36,6 +36,7 @@ def demo_url(tmp_path_factory):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "digicomp_xblock.devsite.settings", "DIGICOMP_VAR_DIR": str(var)}
     admin = [sys.executable, "-m", "django"]
     subprocess.run(admin + ["migrate", "--run-syncdb", "--verbosity", "0"], env=env, check=True)
+    subprocess.run(admin + ["digicomp_taxonomy"], env=env, check=True, stdout=subprocess.DEVNULL)
     port = _free_port()
     errors = open(var / "server.err", "w")  # noqa: SIM115 - open for the server's whole life
     server = subprocess.Popen(admin + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env,

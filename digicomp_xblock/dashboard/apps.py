@@ -1,0 +1,22 @@
+"""Django app of the course dashboard; an Open edX plugin app in the LMS and Studio."""
+
+from django.apps import AppConfig
+
+
+class DashboardConfig(AppConfig):
+    name = "digicomp_xblock.dashboard"
+    label = "digicomp_dashboard"
+    verbose_name = "digicomp course dashboard"
+    default_auto_field = "django.db.models.BigAutoField"
+    # edx-django-utils plugin: settings are read in plugin_settings(), never at import time.
+    plugin_app = {
+        "settings_config": {
+            "lms.djangoapp": {"common": {"relative_path": "settings"}},
+            "cms.djangoapp": {"common": {"relative_path": "settings"}},
+        },
+    }
+
+    def ready(self):
+        from . import signals  # pylint: disable=import-outside-toplevel
+
+        signals.connect_retirement()

@@ -1,0 +1,26 @@
+"""One row per submitted self-assessment moment: the learner's anonymous id only, never free text."""
+
+from django.db import models
+
+
+class SnapshotRecord(models.Model):
+    """A submitted moment of a `digicomp_assessment` block, as the block recorded it for the learner."""
+
+    course_key = models.CharField(max_length=255, db_index=True)
+    block_key = models.CharField(max_length=255, db_index=True)
+    learner = models.CharField(max_length=64, db_index=True, help_text="The learner's anonymous user id.")
+    moment = models.PositiveSmallIntegerField()
+    submitted_at = models.DateTimeField(db_index=True)
+    framework = models.CharField(max_length=64)
+    framework_version = models.CharField(max_length=32)
+    scale = models.CharField(max_length=64)
+    ratings = models.JSONField(help_text="{statement id: level or 'na'}")
+    scores = models.JSONField(help_text="Per-cluster and K/S/A scores (core.scoring.Profile.to_dict()).")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["block_key", "learner", "moment"],
+                                               name="digicomp_one_row_per_moment")]
+        indexes = [models.Index(fields=["course_key", "block_key", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.block_key} {self.learner} #{self.moment}"
