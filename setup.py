@@ -37,7 +37,9 @@ setup(
     ],
     package_dir={f"digicomp_xblock.{folder}": folder for folder in DATA_DIRS},
     package_data={
-        "digicomp_xblock": ["templates/*.html", "scenarios/*.xml", "devsite/templates/*.html", "devsite/templates/workbench/*.html", "devsite/demo_tags.yaml"],
+        "digicomp_xblock": ["templates/*.html", "scenarios/*.xml", "devsite/templates/*.html", "devsite/templates/workbench/*.html",
+                            "devsite/templates/registration/*.html", "devsite/demo_tags.yaml",
+                            "dashboard/templates/digicomp_dashboard/*.html"],
         **{f"digicomp_xblock.{folder}": data_files_of(folder) for folder in DATA_DIRS},
     },
     install_requires=[

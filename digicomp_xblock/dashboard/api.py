@@ -42,8 +42,9 @@ def rows(course_key: str, block_keys: Iterable[str] | None = None) -> list[dict]
     if block_keys is not None:
         query = query.filter(block_key__in=list(block_keys))
     return [
-        {"learner": r.learner, "block": r.block_key, "moment": r.moment, "submitted_at": r.submitted_at.isoformat(),
-         "framework_version": r.framework_version, "scale": r.scale, "ratings": r.ratings, "scores": r.scores}
+        {"learner": r.learner, "block": r.block_key, "framework": r.framework, "moment": r.moment,
+         "submitted_at": r.submitted_at.isoformat(), "framework_version": r.framework_version, "scale": r.scale,
+         "ratings": r.ratings, "scores": r.scores}
         for r in query.order_by("learner", "block_key", "moment").iterator(chunk_size=2000)
     ]
 

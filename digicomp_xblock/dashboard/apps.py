@@ -10,6 +10,9 @@ class DashboardConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     # edx-django-utils plugin: settings are read in plugin_settings(), never at import time.
     plugin_app = {
+        "url_config": {
+            "lms.djangoapp": {"namespace": "digicomp_dashboard", "regex": r"^digicomp/", "relative_path": "urls"},
+        },
         "settings_config": {
             "lms.djangoapp": {"common": {"relative_path": "settings"}},
             "cms.djangoapp": {"common": {"relative_path": "settings"}},

@@ -26,6 +26,9 @@ ROOT_URLCONF = "digicomp_xblock.devsite.urls"
 INSTALLED_APPS = ["digicomp_xblock.devsite", "statici18n", *INSTALLED_APPS, "openedx_tagging",
                   "digicomp_xblock.tagging", "digicomp_xblock.dashboard"]
 DIGICOMP_MIN_GROUP = 5
+DIGICOMP_BASE_TEMPLATE = "digicomp_base.html"
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
 
 # openedx_tagging queues Celery tasks when tags are renamed; the demo has no broker, so they run in-process.
 CELERY_APP = Celery("digicomp_demo", set_as_current=True)
