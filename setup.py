@@ -92,6 +92,7 @@ setup(
             "digicomp_framework = digicomp_xblock.browser:FrameworkBrowserXBlock",
             "digicomp_assessment = digicomp_xblock.assessment:AssessmentXBlock",
             "digicomp_coverage = digicomp_xblock.coverage_block:CoverageXBlock",
+            "digicomp_profile = digicomp_xblock.profile_block:CourseProfileXBlock",
             "digicomp_demo_container = digicomp_xblock.devsite.blocks:DemoContainer",
         ],
         "xblock_asides.v1": [

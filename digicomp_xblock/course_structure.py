@@ -16,6 +16,18 @@ def course_root(block):
     return node
 
 
+def course_blocks(block, block_type: str) -> list:
+    """Every block of a type in the course of `block`, in document order."""
+    found, pending = [], [course_root(block)]
+    while pending:
+        node = pending.pop(0)
+        if node.scope_ids.block_type == block_type:
+            found.append(node)
+        if getattr(node, "has_children", False):
+            pending[0:0] = [node.runtime.get_block(child) for child in node.children]
+    return found
+
+
 def _title(block) -> str:
     return str(getattr(block, "display_name", "") or block.scope_ids.block_type)
 

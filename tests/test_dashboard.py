@@ -90,3 +90,41 @@ def test_unknown_learner_attribute_means_no_copy(monkeypatch):
     assert call_handler(block, "save_answers", {"ratings": {s.id: 1 for s in block.scope_statements},
                                                 "submit": True})[0] == 200
     assert SnapshotRecord.objects.count() == 0
+
+
+class _UserState:
+    def __init__(self, username, state):
+        self.username, self.state = username, state
+
+
+def test_report_data_has_one_row_per_moment_and_no_reflection():
+    block = make_block(SHORT, user="gus")
+    submit_all(block, level=2, reflections={"6": "secret"})
+    state = {"snapshots": reload(block).snapshots * 2}
+    rows = list(block.generate_report_data(iter([_UserState("gus", state), _UserState("hal", {})])))
+    assert [(user, row["Moment"]) for user, row in rows] == [("gus", 1), ("gus", 2)]
+    assert rows[0][1]["6.1.1"] == 2 and rows[0][1]["Framework version"] == "2025.1.0"
+    assert "secret" not in str(rows)
+    assert len(list(block.generate_report_data(iter([_UserState("gus", state)]), limit_responses=1))) == 1
+
+
+def test_course_profile_block_combines_the_assessments_of_the_course():
+    """`digicomp_profile` in the demo course: empty first, then the learner's scores after a submit."""
+    from digicomp_xblock.scenarios import all_scenarios  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+
+    xml = next(s.xml for s in all_scenarios() if s.name == "digicomp-course")
+    runtime = WorkbenchRuntime("ida")
+    root = runtime.get_block(runtime.parse_xml_string(xml))
+    blocks = {}
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        blocks.setdefault(node.scope_ids.block_type, node)
+        pending += [runtime.get_block(c) for c in getattr(node, "children", [])] if node.has_children else []
+    profile, assessment = blocks["digicomp_profile"], blocks["digicomp_assessment"]
+    assert "have not submitted a self-assessment" in profile.render("student_view").content
+    assert submit_all(assessment, level=2)[0] == 200
+    html = reload(profile).render("student_view").content
+    assert "Your scores per cluster in this course" in html
+    assert html.count("<tr><th scope=\"row\">") == 3 and "50%" in html

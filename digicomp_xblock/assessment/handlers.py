@@ -110,6 +110,22 @@ class HandlersMixin(XBlockMixin):
         response.content_disposition = f'attachment; filename="my-self-assessment.{fmt}"'
         return response
 
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Open edX's "problem responses" report: one row per submitted moment, a column per statement.
+
+        Yields `(username, {column: value})`; reflections are never included.
+        """
+        count = 0
+        for user_state in user_state_iterator:
+            for moment, snapshot in enumerate(user_state.state.get("snapshots", []), 1):
+                if limit_responses is not None and count >= limit_responses:
+                    return
+                row = {"Moment": moment, "Submitted at": snapshot.get("submitted_at", ""),
+                       "Framework version": snapshot.get("framework_version", ""), "Scale": snapshot.get("scale", "")}
+                row.update({statement_id: level for statement_id, level in snapshot.get("ratings", {}).items()})
+                count += 1
+                yield user_state.username, row
+
     def _on_submitted(self, snapshot):
         """Completion, participation grade and an analytics event (scores only, never free text)."""
         if len(self.snapshots) == 1:

@@ -9,16 +9,14 @@ from web_fragments.fragment import Fragment
 from xblock.core import XBlockMixin
 
 from ..charts import bar_chart, growth_chart
-from ..compat import jump_url, tagging_available
 from ..core.answers import MAX_REFLECTION_CHARS
-from ..core.coverage import recommend, units_of
 from ..core.loader import FrameworkError
 from ..core.model import COMPONENT_KINDS
 from ..core.scales import NOT_RELEVANT, load_scales
 from ..core.scope import ScopeError
 from ..core.scoring import growth
 from ..core.snapshots import snapshot_profile
-from ..course_structure import course_tree
+from ..suggestions import suggestions
 from ..presentation import paragraphs
 
 KIND_LABELS = {"knowledge": _("Knowledge"), "skills": _("Skills"), "attitudes": _("Attitudes")}
@@ -81,18 +79,9 @@ class StudentViewMixin(XBlockMixin):
         fragment.add_css_url(self.static_url("css/digicomp.css"))
         return fragment
 
-    def _suggestions(self, framework, latest, names):
-        """Units of this course for the learner's weakest clusters; None when the course cannot be tagged."""
-        if not tagging_available():
-            return None
-        tree, _assessed = course_tree(self, framework.id)
-        units = units_of(tree)
-        return {
-            "any_tagged": any(unit.competences for unit in units),
-            "items": [{"cluster": f"{rec.cluster_id} ({names.get(rec.cluster_id, '')})",
-                       "units": [{"title": unit.title, "url": jump_url(self, unit.id)} for unit in rec.units]}
-                      for rec in recommend(framework, latest, units)],
-        }
+    def suggestions_html(self, framework, latest, names) -> str:
+        found = suggestions(self, framework, latest, names)
+        return self.render_template("suggestions.html", {"suggestions": found}) if found is not None else ""
 
     def render_profile(self, compare: int | None) -> str:
         """The latest moment's profile; with `compare` (1-based), its growth since that moment."""
@@ -137,7 +126,7 @@ class StudentViewMixin(XBlockMixin):
             "compare": None,
             "can_start": count < self.max_moments,
             "show_scores": self.show_profile,
-            "suggestions": self._suggestions(framework, latest, names) if self.show_profile else None,
+            "suggestions_html": self.suggestions_html(framework, latest, names) if self.show_profile else "",
         }
         if count > 1 and self.show_profile:
             compare = compare or count - 1

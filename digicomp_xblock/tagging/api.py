@@ -14,7 +14,7 @@ from io import BytesIO
 
 from django.db import transaction
 
-from ..core.exports.taxonomy import to_taxonomy_csv
+from ..core.exports.taxonomy import taxonomy_rows, to_taxonomy_csv
 from ..core.model import Framework
 
 EXPORT_PREFIX = "digicomp-"
@@ -66,8 +66,7 @@ def sync_taxonomy(framework: Framework, lang: str, plan_only: bool = False) -> S
         raise TaggingError(f"the taxonomy holds data version {'.'.join(map(str, stored))} of '{framework.id}'; "
                            f"refusing to replace it with the older version {framework.version}")
     if taxonomy is None and plan_only:
-        rows = to_taxonomy_csv(framework, lang).count("\n") - 1
-        return SyncResult(True, (f"create taxonomy {export_id(framework.id)} with {rows} tags",), True)
+        return SyncResult(True, tuple(f"create {row['id']}" for row in taxonomy_rows(framework, lang)), True)
     csv_bytes = to_taxonomy_csv(framework, lang).encode("utf-8")
     with transaction.atomic():
         created = taxonomy is None

@@ -1,0 +1,75 @@
+"""`digicomp_profile`: the learner's competence profile across all self-assessments of the course."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_noop as _
+from web_fragments.fragment import Fragment
+from xblock.core import XBlock
+from xblock.fields import Scope, String
+
+from .charts import growth_chart
+from .compat import anchor_of
+from .core.course_profile import course_history, latest_profile
+from .core.loader import FrameworkError
+from .core.model import COMPONENT_KINDS
+from .course_structure import course_blocks
+from .mixins.framework import FrameworkMixin
+from .mixins.i18n import I18nMixin
+from .mixins.resources import ResourcesMixin
+from .mixins.scenarios import ScenariosMixin
+from .suggestions import suggestions
+
+KIND_LABELS = {"knowledge": _("Knowledge"), "skills": _("Skills"), "attitudes": _("Attitudes")}
+
+
+class CourseProfileXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, ScenariosMixin, XBlock):
+    """Per cluster: the first and the latest score over every assessment moment of the learner in this course."""
+
+    block_tag = "digicomp_profile"
+
+    display_name = String(display_name=_("Display name"), default=_("Your competences in this course"),
+                          scope=Scope.settings)
+
+    def student_view(self, context=None):  # pylint: disable=unused-argument
+        try:
+            framework = self.framework_model
+        except FrameworkError as error:
+            return self.framework_error_fragment(error)
+        lang = self.content_language(framework.languages)
+        snapshots = [snapshot for block in course_blocks(self, "digicomp_assessment")
+                     if block.framework == framework.id for snapshot in block.snapshots]
+        history = course_history(framework, snapshots)
+        names = {c.id: c.title.get(lang) for c in framework.clusters()}
+        not_rated = self.gettext("not rated")
+        latest = latest_profile(history)
+        dom_id = anchor_of(self.scope_ids.usage_id).replace("dc-unit-", "dc-profile-")
+
+        def percent(value):
+            return not_rated if value is None else f"{round(value)}%"
+
+        rows = [{
+            "id": h.cluster_id, "title": names[h.cluster_id], "first": percent(h.first), "latest": percent(h.latest),
+            "change": "–" if h.change is None else f"{h.change:+.0f}",
+            "kinds": [percent(h.latest_score.kind(k).value) if h.latest_score.kind(k) else "–"
+                      for k in COMPONENT_KINDS],
+        } for h in history]
+        chart = self.render_template("assessment_chart.html", {
+            "chart": growth_chart([(h.cluster_id, names[h.cluster_id], h.first, h.latest) for h in history],
+                                  not_rated),
+            "chart_id": f"{dom_id}-chart", "title": self.gettext("First and latest score per cluster"),
+            "description": self.gettext("Bar chart with two bars per cluster, your first and your latest score; "
+                                        "the table below gives the same figures."),
+        }) if history else ""
+        found = suggestions(self, framework, latest, names) if history else None
+        html = self.render_template("course_profile.html", {
+            "dom_id": dom_id, "lang": lang, "display_name": self.gettext(self.display_name), "rows": rows,
+            "moments": len(snapshots), "chart_svg": chart,
+            "kind_labels": [self.gettext(KIND_LABELS[k]) for k in COMPONENT_KINDS],
+            "strongest": [f"{c} ({names[c]})" for c in latest.strongest()],
+            "weakest": [f"{c} ({names[c]})" for c in latest.weakest()],
+            "suggestions_html": self.render_template("suggestions.html", {"suggestions": found}) if found else "",
+        })
+        fragment = Fragment(html)
+        fragment.add_css_url(self.static_url("css/digicomp.css"))
+        fragment.add_css_url(self.static_url("css/assessment.css"))
+        return fragment

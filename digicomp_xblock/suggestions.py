@@ -1,0 +1,21 @@
+"""Units of the course to work on next, for a learner's weakest clusters (template context)."""
+
+from __future__ import annotations
+
+from .compat import jump_url, tagging_available
+from .core.coverage import recommend, units_of
+from .course_structure import course_tree
+
+
+def suggestions(block, framework, latest, names: dict[str, str]) -> dict | None:
+    """Suggested units per weak cluster, with links; None when content tagging is not installed."""
+    if not tagging_available():
+        return None
+    tree, _assessed = course_tree(block, framework.id)
+    units = units_of(tree)
+    return {
+        "any_tagged": any(unit.competences for unit in units),
+        "items": [{"cluster": f"{rec.cluster_id} ({names.get(rec.cluster_id, '')})",
+                   "units": [{"title": unit.title, "url": jump_url(block, unit.id)} for unit in rec.units]}
+                  for rec in recommend(framework, latest, units)],
+    }
