@@ -68,6 +68,7 @@ setup(
             "pytest>=8",
             "pytest-django>=4.8",
             "hypothesis>=6.100",
+            "openedx-filters>=2.0",
             "ruff>=0.6",
             "jsonschema[format]>=4.18",
             "polib>=1.2",
@@ -98,6 +99,7 @@ setup(
         "xblock_asides.v1": [
             "digicomp_tags = digicomp_xblock.tags_aside:CompetenceTagsAside",
         ],
+        "openedx.course_tab": ["digicomp_competences = digicomp_xblock.dashboard.tabs:CompetencesTab"],
         "lms.djangoapp": [
             "digicomp_tagging = digicomp_xblock.tagging.apps:TaggingConfig",
             "digicomp_dashboard = digicomp_xblock.dashboard.apps:DashboardConfig",

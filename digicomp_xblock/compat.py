@@ -69,6 +69,33 @@ def course_key_of(block) -> str:
     return str(course_key) if course_key is not None else str(block.scope_ids.usage_id).split(".", 1)[0]
 
 
+def demo_anonymous_id(name: str) -> str:
+    """The anonymous id the demo gives a user name (Open edX computes its own per course)."""
+    return hashlib.sha256(f"demo:{name}".encode()).hexdigest()[:32]
+
+
+def anonymous_id_of(user, course_key: str) -> str:
+    """A signed-in user's anonymous id in a course: Open edX's, else the demo's."""
+    try:
+        from common.djangoapps.student.models import anonymous_id_for_user  # pylint: disable=import-outside-toplevel
+        from opaque_keys.edx.keys import CourseKey  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return demo_anonymous_id(user.get_username())
+    return anonymous_id_for_user(user, CourseKey.from_string(course_key))
+
+
+def resource_url(block_type: str, path: str) -> str:
+    """URL of one of our static files outside a block: the LMS's XBlock resource view, else the workbench's."""
+    from django.urls import NoReverseMatch, reverse  # pylint: disable=import-outside-toplevel
+
+    for name in ("xblock_resource_url", "package_resource"):
+        try:
+            return reverse(name, args=(block_type, path))
+        except NoReverseMatch:
+            continue
+    return ""
+
+
 def app_installed(name: str) -> bool:
     from django.apps import apps  # pylint: disable=import-outside-toplevel
 

@@ -38,38 +38,42 @@ class CourseProfileXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, ScenariosMi
         lang = self.content_language(framework.languages)
         snapshots = [snapshot for block in course_blocks(self, "digicomp_assessment")
                      if block.framework == framework.id for snapshot in block.snapshots]
-        history = course_history(framework, snapshots)
-        names = {c.id: c.title.get(lang) for c in framework.clusters()}
-        not_rated = self.gettext("not rated")
-        latest = latest_profile(history)
         dom_id = anchor_of(self.scope_ids.usage_id).replace("dc-unit-", "dc-profile-")
-
-        def percent(value):
-            return not_rated if value is None else f"{round(value)}%"
-
-        rows = [{
-            "id": h.cluster_id, "title": names[h.cluster_id], "first": percent(h.first), "latest": percent(h.latest),
-            "change": "–" if h.change is None else f"{h.change:+.0f}",
-            "kinds": [percent(h.latest_score.kind(k).value) if h.latest_score.kind(k) else "–"
-                      for k in COMPONENT_KINDS],
-        } for h in history]
-        chart = self.render_template("assessment_chart.html", {
-            "chart": growth_chart([(h.cluster_id, names[h.cluster_id], h.first, h.latest) for h in history],
-                                  not_rated),
-            "chart_id": f"{dom_id}-chart", "title": self.gettext("First and latest score per cluster"),
-            "description": self.gettext("Bar chart with two bars per cluster, your first and your latest score; "
-                                        "the table below gives the same figures."),
-        }) if history else ""
-        found = suggestions(self, framework, latest, names) if history else None
-        html = self.render_template("course_profile.html", {
-            "dom_id": dom_id, "lang": lang, "display_name": self.gettext(self.display_name), "rows": rows,
-            "moments": len(snapshots), "chart_svg": chart,
-            "kind_labels": [self.gettext(KIND_LABELS[k]) for k in COMPONENT_KINDS],
-            "strongest": [f"{c} ({names[c]})" for c in latest.strongest()],
-            "weakest": [f"{c} ({names[c]})" for c in latest.weakest()],
-            "suggestions_html": self.render_template("suggestions.html", {"suggestions": found}) if found else "",
-        })
+        html = render_course_profile(
+            self.render_template, self.gettext, framework, snapshots, lang, dom_id, self.gettext(self.display_name),
+            lambda latest, names: suggestions(self, framework, latest, names))
         fragment = Fragment(html)
         fragment.add_css_url(self.static_url("css/digicomp.css"))
         fragment.add_css_url(self.static_url("css/assessment.css"))
         return fragment
+
+
+def render_course_profile(render, gettext, framework, snapshots, lang, dom_id, title, suggest=None) -> str:
+    """The course profile's HTML (used by the block and by the course tab's page)."""
+    history = course_history(framework, snapshots)
+    names = {c.id: c.title.get(lang) for c in framework.clusters()}
+    not_rated = gettext("not rated")
+    latest = latest_profile(history)
+
+    def percent(value):
+        return not_rated if value is None else f"{round(value)}%"
+
+    rows = [{
+        "id": h.cluster_id, "title": names[h.cluster_id], "first": percent(h.first), "latest": percent(h.latest),
+        "change": "–" if h.change is None else f"{h.change:+.0f}",
+        "kinds": [percent(h.latest_score.kind(k).value) if h.latest_score.kind(k) else "–" for k in COMPONENT_KINDS],
+    } for h in history]
+    chart = render("assessment_chart.html", {
+        "chart": growth_chart([(h.cluster_id, names[h.cluster_id], h.first, h.latest) for h in history], not_rated),
+        "chart_id": f"{dom_id}-chart", "title": gettext("First and latest score per cluster"),
+        "description": gettext("Bar chart with two bars per cluster, your first and your latest score; "
+                               "the table below gives the same figures."),
+    }) if history else ""
+    found = suggest(latest, names) if history and suggest else None
+    return render("course_profile.html", {
+        "dom_id": dom_id, "lang": lang, "display_name": title, "rows": rows, "moments": len(snapshots),
+        "chart_svg": chart, "kind_labels": [gettext(KIND_LABELS[k]) for k in COMPONENT_KINDS],
+        "strongest": [f"{c} ({names[c]})" for c in latest.strongest()],
+        "weakest": [f"{c} ({names[c]})" for c in latest.weakest()],
+        "suggestions_html": render("suggestions.html", {"suggestions": found}) if found else "",
+    })

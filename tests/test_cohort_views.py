@@ -97,3 +97,20 @@ def test_the_permission_rule_is_pluggable(client, settings):
 
 def everyone_named_ana(user, course_key):
     return user.username == "ana" and course_key == COURSE
+
+
+def test_learners_see_their_own_course_profile_only(client):
+    add_cohort(6)
+    from digicomp_xblock.compat import demo_anonymous_id  # pylint: disable=import-outside-toplevel
+
+    SnapshotRecord.objects.filter(learner="anon-0").update(learner=demo_anonymous_id("ana"))
+    client.force_login(get_user_model().objects.create_user("ana"))
+    page = client.get(f"/digicomp/courses/{COURSE}/profile/").content.decode()
+    assert "Your scores per cluster in this course" in page
+    assert "<td>25%</td><td>75%</td><td>+50</td>" in page
+    client.force_login(get_user_model().objects.create_user("nobody"))
+    assert "have not submitted a self-assessment" in client.get(f"/digicomp/courses/{COURSE}/profile/").content.decode()
+
+
+def test_the_course_profile_page_needs_a_login(client):
+    assert client.get(f"/digicomp/courses/{COURSE}/profile/").status_code == 302

@@ -110,8 +110,9 @@ def test_report_data_has_one_row_per_moment_and_no_reflection():
 
 def test_course_profile_block_combines_the_assessments_of_the_course():
     """`digicomp_profile` in the demo course: empty first, then the learner's scores after a submit."""
-    from digicomp_xblock.scenarios import all_scenarios  # pylint: disable=import-outside-toplevel
     from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+
+    from digicomp_xblock.scenarios import all_scenarios  # pylint: disable=import-outside-toplevel
 
     xml = next(s.xml for s in all_scenarios() if s.name == "digicomp-course")
     runtime = WorkbenchRuntime("ida")

@@ -122,7 +122,7 @@ class HandlersMixin(XBlockMixin):
                     return
                 row = {"Moment": moment, "Submitted at": snapshot.get("submitted_at", ""),
                        "Framework version": snapshot.get("framework_version", ""), "Scale": snapshot.get("scale", "")}
-                row.update({statement_id: level for statement_id, level in snapshot.get("ratings", {}).items()})
+                row.update(dict(snapshot.get("ratings", {}).items()))
                 count += 1
                 yield user_state.username, row
 

@@ -16,8 +16,8 @@ from ..core.scales import NOT_RELEVANT, load_scales
 from ..core.scope import ScopeError
 from ..core.scoring import growth
 from ..core.snapshots import snapshot_profile
-from ..suggestions import suggestions
 from ..presentation import paragraphs
+from ..suggestions import suggestions
 
 KIND_LABELS = {"knowledge": _("Knowledge"), "skills": _("Skills"), "attitudes": _("Attitudes")}
 

@@ -9,6 +9,7 @@ COURSE = r"(?P<course_key>[^/]+)"
 app_name = "digicomp_dashboard"
 urlpatterns = [
     re_path(rf"^courses/{COURSE}/cohort/$", views.cohort_page, name="cohort"),
+    re_path(rf"^courses/{COURSE}/profile/$", views.learner_profile, name="learner_profile"),
     re_path(rf"^courses/{COURSE}/cohort/export/(?P<what>[a-z]+)\.(?P<fmt>[a-z]+)$", views.cohort_export,
             name="cohort_export"),
 ]

@@ -8,12 +8,17 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseBadRequest, HttpResponseForbidden, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template import Context
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ..compat import anonymous_id_of, resource_url
 from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError, get_framework
+from ..mixins.resources import _template
+from ..profile_block import render_course_profile
 from . import api
+from .models import SnapshotRecord
 from .permissions import can_view_cohort
 
 
@@ -86,6 +91,26 @@ def cohort_page(request, course_key):
                       "medians": [p.median(c) for c in clusters]} for p in timeline],
         "clusters": clusters,
         "query": request.GET.urlencode(),
+        "base_template": getattr(settings, "DIGICOMP_BASE_TEMPLATE", "digicomp_dashboard/base.html"),
+    })
+
+
+def learner_profile(request, course_key):
+    """The signed-in learner's own profile across the course's self-assessments (the course tab's page)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    learner = anonymous_id_of(request.user, course_key)
+    records = SnapshotRecord.objects.filter(course_key=course_key, learner=learner).order_by("submitted_at")
+    snapshots = [{"submitted_at": r.submitted_at.isoformat(), "scores": r.scores, "framework": r.framework}
+                 for r in records]
+    framework = _framework(snapshots)
+    lang = get_language() if get_language() in framework.languages else framework.source_language
+    html = render_course_profile(lambda name, context: _template(name).render(Context(context)), _, framework,
+                                 snapshots, lang, "dc-course-profile", _("Your competences in this course"))
+    return render(request, "digicomp_dashboard/learner_profile.html", {
+        "profile_html": html, "course_key": course_key,
+        "css": [resource_url("digicomp_assessment", f"static/css/{name}")
+                for name in ("digicomp.css", "assessment.css")],
         "base_template": getattr(settings, "DIGICOMP_BASE_TEMPLATE", "digicomp_dashboard/base.html"),
     })
 

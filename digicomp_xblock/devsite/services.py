@@ -3,10 +3,10 @@
 `?student=lecturer` (or any name in DIGICOMP_DEMO_STAFF) is course staff; every other name is a learner.
 """
 
-import hashlib
-
 from django.conf import settings
 from xblock.reference.user_service import UserService, XBlockUser
+
+from digicomp_xblock.compat import demo_anonymous_id
 
 
 class DemoUserService(UserService):
@@ -21,7 +21,7 @@ class DemoUserService(UserService):
         user.opt_attrs.update({
             "edx-platform.user_id": name,
             "edx-platform.username": name,
-            "edx-platform.anonymous_user_id": hashlib.sha256(f"demo:{name}".encode()).hexdigest()[:32],
+            "edx-platform.anonymous_user_id": demo_anonymous_id(name),
             "edx-platform.is_authenticated": True,
             "edx-platform.user_is_staff": staff,
             "edx-platform.user_role": "instructor" if staff else "student",
