@@ -10,6 +10,7 @@ import csv
 import io
 import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
 import yaml
@@ -18,10 +19,11 @@ from django.utils import translation
 from django.utils.html import escape
 from lxml import html as lxml_html
 from openedx_tagging import api as oel_tagging
-from openedx_tagging.models import ObjectTag, Tag, Taxonomy
+from openedx_tagging.models import ObjectTag, Tag, TagImportTask, Taxonomy
 from workbench.runtime import ID_MANAGER, WorkbenchRuntime
 from workbench.scenarios import SCENARIOS, add_xml_scenario
 
+from digicomp_xblock import devsite
 from digicomp_xblock.compat import anchor_of
 from digicomp_xblock.core.loader import framework_path, load_framework
 from digicomp_xblock.scenarios import all_scenarios
@@ -73,6 +75,15 @@ def tags_by_id():
     return {tag.external_id: tag for tag in Tag.objects.filter(taxonomy__export_id=EXPORT_ID).select_related("parent")}
 
 
+def tags_in_order(framework):
+    """Clusters, components and statements of the framework, each parent before its children."""
+    for cluster in framework.clusters():
+        yield cluster
+        for component in cluster.components:
+            yield component
+            yield from component.statements
+
+
 def statements_in(doc):
     for focus in doc["focuses"]:
         for cluster in focus["clusters"]:
@@ -85,12 +96,16 @@ def framework_file(write_yaml):
     """`framework_file("2025.2.0", {"5.2.3": "new text"})`: a copy of the bundled framework file with another data
     version and some English statement texts changed; its path."""
 
-    def write(version, texts=None):
+    def write(version, texts=None, remove=()):
         doc = yaml.safe_load(framework_path("social-work-2025").read_text(encoding="utf-8"))
         doc["version"] = version
         for statement in statements_in(doc):
             if statement["id"] in (texts or {}):
                 statement["text"]["en"] = texts[statement["id"]]
+        for focus in doc["focuses"]:
+            for cluster in focus["clusters"]:
+                for component in cluster["components"]:
+                    component["statements"] = [s for s in component["statements"] if s["id"] not in remove]
         return write_yaml(doc, f"social-work-{version}.yaml")
 
     return write
@@ -99,7 +114,7 @@ def framework_file(write_yaml):
 @pytest.fixture
 def framework_copy(framework_file):
     """Like `framework_file`, loaded."""
-    return lambda version, texts=None: load_framework(framework_file(version, texts))
+    return lambda version, texts=None, remove=(): load_framework(framework_file(version, texts, remove))
 
 
 @pytest.fixture
@@ -133,6 +148,19 @@ def blocks_of(root_usage, user):
     found["course"] = root
     walk(root)
     return found
+
+
+def outline(root_usage):
+    """The scenario's sections (level-2 containers) with their units (level-3 containers), from the OLX itself:
+    [(section title, [unit titles])]; counts below follow the scenario as it is edited."""
+    blocks = blocks_of(root_usage, STAFF)
+    runtime = blocks["course"].runtime
+    return [(section.display_name, [runtime.get_block(u).display_name for u in section.children])
+            for section in (runtime.get_block(c) for c in blocks["course"].children)]
+
+
+def units(n: int) -> str:
+    return f"{n} unit" if n == 1 else f"{n} units"
 
 
 def usage(block) -> str:
@@ -235,16 +263,41 @@ def test_versions_compare_as_numbers_not_text(framework, taxonomy, framework_cop
 def test_dry_run_on_a_fresh_database_creates_nothing(framework):
     result = sync_taxonomy(framework, "en", plan_only=True)
     assert result.plan_only and result.created
-    assert result.changes == (f"create taxonomy {EXPORT_ID} with 180 tags",)
+    assert result.changes == tuple(f"create {row_id}" for row_id in (t.id for t in tags_in_order(framework)))
+    assert len(result.changes) == 180 and result.changes[:2] == ("create 1", "create 1.1")
     assert taxonomy_state() == ([], [])
     assert taxonomy_of("social-work-2025") is None
+    assert sync_taxonomy(framework, "en").changes == result.changes  # the real run does what the dry run said
 
 
 def test_dry_run_of_a_new_version_lists_the_change_and_changes_nothing(framework, taxonomy, framework_copy):
-    before = taxonomy_state()
+    before, import_logs = taxonomy_state(), TagImportTask.objects.count()
     result = sync_taxonomy(framework_copy("2025.2.0", {"5.2.3": NEW_TEXT}), "en", plan_only=True)
     assert (result.created, result.changes, result.plan_only) == (False, ("rename 5.2.3",), True)
     assert taxonomy_state() == before
+    assert TagImportTask.objects.count() == import_logs  # not even openedx_tagging's import log keeps a trace
+
+
+def test_a_version_without_a_statement_deletes_its_tag_and_only_that_object_tag(framework, taxonomy,
+                                                                                framework_copy):
+    set_competences("unit-a", framework, ["9.3.4", "9.3"])
+    result = sync_taxonomy(framework_copy("2025.2.0", remove=("9.3.4",)), "en")
+    assert result.changes == ("delete 9.3.4",)
+    assert "9.3.4" not in tags_by_id() and len(tags_by_id()) == 179
+    assert competences_of("unit-a", "social-work-2025") == ["9.3"]
+    # Tagging with the older framework model asks for the current data instead of failing inside openedx_tagging.
+    with pytest.raises(TaggingError, match="the taxonomy has no tag for 9.3.4: import the current framework"):
+        set_competences("unit-a", framework, ["9.3.4"])
+    assert competences_of("unit-a", "social-work-2025") == ["9.3"]
+
+
+def test_command_switching_the_language_renames_every_tag_and_keeps_object_tags(framework, taxonomy):
+    set_competences("unit-a", framework, ["5.2.3", "6"])
+    out = StringIO()
+    call_command("digicomp_taxonomy", "--lang", "nl", stdout=out)
+    assert out.getvalue() == f"{EXPORT_ID} (data 2025.1.0, values in nl): 180 tag(s) changed\n"
+    assert tags_by_id()["6"].value == f"6 {framework.cluster('6').title.get('nl')}"
+    assert competences_of("unit-a", "social-work-2025") == ["5.2.3", "6"]
 
 
 def test_command_imports_then_reports_nothing_to_do():
@@ -267,7 +320,7 @@ def test_command_dry_run_on_a_fresh_database_changes_nothing():
     out = StringIO()
     call_command("digicomp_taxonomy", "--dry-run", stdout=out)
     assert "would change" in out.getvalue()
-    assert f"  create taxonomy {EXPORT_ID} with 180 tags" in out.getvalue()
+    assert "  create 5.2.3" in out.getvalue()
     assert taxonomy_state() == ([], [])
 
 
@@ -351,7 +404,10 @@ def test_set_competences_before_the_taxonomy_exists(framework):
 def test_competences_in_many_objects_leaves_out_untagged_and_other_taxonomies(framework, taxonomy):
     set_competences("unit-a", framework, ["5"])
     set_competences("unit-b", framework, ["6.1.1", "1"])
-    other = oel_tagging.create_taxonomy(name="Topics", export_id="topics", allow_free_text=True)
+    # Another closed taxonomy whose tags even carry competence-like external ids: not ours.
+    other = oel_tagging.create_taxonomy(name="Topics", export_id="topics")
+    oel_tagging.add_tag_to_taxonomy(other, "privacy", external_id="5.2.3")
+    oel_tagging.add_tag_to_taxonomy(other, "apps", external_id="6")
     oel_tagging.tag_object("unit-a", other, ["privacy"])
     oel_tagging.tag_object("unit-c", other, ["apps"])
 
@@ -470,7 +526,55 @@ def test_the_aside_stays_out_of_sections_components_and_the_coverage_block(frame
     assert not aside_of(blocks[COVERAGE]).should_apply_to_block(blocks[COVERAGE])
     # The whole course page shows the tagged unit's panel once, and one picker per unit (7 units) for staff.
     page = blocks["course"].render("student_view").content
-    assert page.count("This unit develops:") == 1 and page.count('class="dc-tags-picker"') == 7
+    unit_count = sum(len(titles) for _, titles in outline(course))
+    assert page.count("This unit develops:") == 1 and page.count('class="dc-tags-picker"') == unit_count
+
+
+def test_the_learner_panel_can_be_switched_off_but_staff_keep_panel_and_picker(framework, taxonomy, course,
+                                                                               settings):
+    settings.DIGICOMP_SHOW_COMPETENCES = False
+    tag_unit(course, FILES, ["6"], framework)
+    assert "This unit develops" not in blocks_of(course, LEARNER)[FILES].render("student_view").content
+    staff_page = blocks_of(course, STAFF)[FILES].render("student_view").content
+    assert "This unit develops:" in staff_page and checkbox(staff_page, "6") is True
+
+
+def test_studio_author_view_offers_the_picker_on_components_too(framework, taxonomy, course):
+    blocks = blocks_of(course, STAFF)
+    component = blocks[FILES].runtime.get_block(blocks[FILES].children[0])
+    set_competences(usage(component), framework, ["6.2"])
+    page = aside_of(component).author_view_aside(component).content
+    assert "This unit develops:" in page and checkbox(page, "6.2") is True and checkbox(page, "6") is False
+
+
+def test_the_devsite_over_http_applies_the_demo_tags_and_takes_staff_posts_only(client, framework, taxonomy):
+    """The middleware registers the scenarios and puts demo_tags.yaml's tags on the units; the picker's POST goes
+    to the workbench's aside_handler URL with `?student=`."""
+    demo_tags = yaml.safe_load((Path(devsite.__file__).parent / "demo_tags.yaml").read_text(encoding="utf-8"))
+    wanted = demo_tags[COURSE.name]
+    assert APPS not in wanted
+
+    learner_page = client.get("/scenario/digicomp-course/").content.decode()
+
+    assert learner_page.count("This unit develops:") == len(wanted) and "dc-tags-picker" not in learner_page
+    blocks = blocks_of(SCENARIOS[COURSE.name].usage_id, STAFF)
+    for title, ids in wanted.items():
+        assert competences_of(usage(blocks[title]), "social-work-2025") == ids, title
+    assert competences_of(usage(blocks[APPS]), "social-work-2025") == []
+    staff_page = client.get("/scenario/digicomp-course/?student=lecturer").content.decode()
+    unit_count = sum(len(titles) for _, titles in outline(SCENARIOS[COURSE.name].usage_id))
+    assert staff_page.count('class="dc-tags-picker"') == unit_count
+
+    aside = aside_of(blocks[APPS])
+    url = aside.runtime.handler_url(aside, "set_competences")
+    assert url.endswith("?student=lecturer")
+    learner_url = url.replace("student=lecturer", "student=student_1")
+    refused = client.post(learner_url, data='{"ids": ["2"]}', content_type="application/json")
+    assert refused.status_code == 403 and competences_of(usage(blocks[APPS]), "social-work-2025") == []
+    done = client.post(url, data='{"ids": ["2", "5.2.3"]}', content_type="application/json")
+    assert done.status_code == 200 and done.json() == {"ids": ["2", "5.2.3"]}
+    assert competences_of(usage(blocks[APPS]), "social-work-2025") == ["2", "5.2.3"]
+    assert client.get("/scenario/digicomp-course/").content.decode().count("This unit develops:") == len(wanted) + 1
 
 
 # --- 4. The coverage block -------------------------------------------------------------------------------------
@@ -488,9 +592,9 @@ def rows_of(page: str) -> dict:
 def test_coverage_is_empty_for_a_learner_and_its_download_is_forbidden(framework, taxonomy, course):
     tag_unit(course, FILES, ["6"], framework)
     block = blocks_of(course, LEARNER)[COVERAGE]
-    assert block.render("student_view").content.strip() == "" or "dc-coverage" not in \
-        block.render("student_view").content
     assert block.student_view().content == ""
+    page = block.render("student_view").content  # through the runtime (wrapped, with the asides)
+    assert "dc-coverage" not in page and "Download as CSV" not in page and "dc-heatmap" not in page
     response = response_of(block, "download")
     assert response.status_code == 403 and b"only course staff" in response.body
     assert "csv" not in response.content_type
@@ -506,19 +610,25 @@ def test_staff_sees_the_counts_of_the_tagged_units(framework, taxonomy, course):
     page = blocks[COVERAGE].student_view().content
     headers, rows = rows_of(page)
 
-    assert headers == ["Cluster", f"{WEEK_1} (2 units)", f"{WEEK_2} (3 units)", f"{OURS} (2 units)", "All sections"]
+    sections = outline(course)
+    assert [title for title, _ in sections] == [WEEK_1, WEEK_2, OURS]
+    assert headers == ["Cluster", *(f"{title} ({units(len(titles))})" for title, titles in sections), "All sections"]
     assert list(rows) == [str(n) for n in range(1, 10)]
     assert rows["1"] == ["1", "0", "0", "1"]
     assert rows["5"] == ["0", "1", "0", "1"]
     assert rows["6"] == ["0", "1", "0", "1"]
     assert all(rows[c] == ["0", "0", "0", "0"] for c in "234789")
-    assert "The course has 7 units." in page and "4 units without competences" in page
+    unit_count = sum(len(titles) for _, titles in sections)
+    assert f"The course has {units(unit_count)}." in page
+    assert f"{units(unit_count - 3)} without competences" in page
     assert f'href="/scenario/digicomp-course/#{anchor_of(boat)}"' in page
     assert f'href="/scenario/digicomp-course/#{anchor_of(files)}"' in page
-    assert page.count('class="dc-heat-1"') == 3 + 1 + 3  # cluster rows + the knowledge row of 1 + 6's three kinds
+    # Cells with one unit: the rows of clusters 1, 5 and 6, and the kind rows 1 knowledge, 5 skills, 6 K/S/A.
+    assert page.count('class="dc-heat-1"') == 3 + 1 + 1 + 3
 
     cov = blocks[COVERAGE]._coverage()[2]  # pylint: disable=protected-access
     assert cov.row("1").kind("knowledge") == (1, 0, 0) and cov.row("1").kind("skills") == (0, 0, 0)
+    assert cov.row("5").kind("skills") == (0, 1, 0) and cov.row("5").kind("knowledge") == (0, 0, 0)
     assert cov.row("6").kind("attitudes") == (0, 1, 0)
     assert cov.row("5").units == ((), (usage(blocks[APPS]),), ())
 
@@ -546,8 +656,17 @@ def test_staff_download_is_a_csv_with_one_row_per_cluster_and_kind(framework, ta
 
 def test_coverage_without_a_taxonomy_lists_every_unit_as_untagged(course):
     page = blocks_of(course, STAFF)[COVERAGE].student_view().content
-    assert "7 units without competences" in page
+    assert f"{units(sum(len(titles) for _, titles in outline(course)))} without competences" in page
     assert all(cells == ["0", "0", "0", "0"] for cells in rows_of(page)[1].values())
+
+
+def test_unit_titles_are_escaped_in_the_coverage(framework, taxonomy):
+    xml = COURSE.xml.replace(f'display_name="{FILES}"', 'display_name="Files &amp; &lt;b&gt;safety&lt;/b&gt;"')
+    add_xml_scenario("escaped", "Escaped", xml)
+    blocks = blocks_of(SCENARIOS["escaped"].usage_id, STAFF)
+    set_competences(usage(blocks["Files & <b>safety</b>"]), framework, ["6"])
+    page = blocks[COVERAGE].student_view().content
+    assert "Files &amp; &lt;b&gt;safety&lt;/b&gt;" in page and "<b>safety</b>" not in page
 
 
 # --- 5. Recommendations on the profile -------------------------------------------------------------------------
