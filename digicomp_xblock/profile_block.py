@@ -17,7 +17,7 @@ from .mixins.framework import FrameworkMixin
 from .mixins.i18n import I18nMixin
 from .mixins.resources import ResourcesMixin
 from .mixins.scenarios import ScenariosMixin
-from .suggestions import suggestions
+from .suggestions import strengths_html, suggestions
 
 KIND_LABELS = {"knowledge": _("Knowledge"), "skills": _("Skills"), "attitudes": _("Attitudes")}
 
@@ -73,7 +73,6 @@ def render_course_profile(render, gettext, framework, snapshots, lang, dom_id, t
     return render("course_profile.html", {
         "dom_id": dom_id, "lang": lang, "display_name": title, "rows": rows, "moments": len(snapshots),
         "chart_svg": chart, "kind_labels": [gettext(KIND_LABELS[k]) for k in COMPONENT_KINDS],
-        "strongest": [f"{c} ({names[c]})" for c in latest.strongest()],
-        "weakest": [f"{c} ({names[c]})" for c in latest.weakest()],
+        "strengths_html": strengths_html(render, latest, names),
         "suggestions_html": render("suggestions.html", {"suggestions": found}) if found else "",
     })

@@ -1,4 +1,4 @@
-"""Units of the course to work on next, for a learner's weakest clusters (template context)."""
+"""What a profile says in words: strongest and weakest clusters, and units of the course to work on next."""
 
 from __future__ import annotations
 
@@ -19,3 +19,9 @@ def suggestions(block, framework, latest, names: dict[str, str]) -> dict | None:
                    "units": [{"title": unit.title, "url": jump_url(block, unit.id)} for unit in rec.units]}
                   for rec in recommend(framework, latest, units)],
     }
+
+
+def strengths_html(render, latest, names: dict[str, str]) -> str:
+    """The sentence naming the highest and lowest clusters (nothing when all scores are level)."""
+    return render("strengths.html", {"strongest": [f"{c} ({names.get(c, '')})" for c in latest.strongest()],
+                                     "weakest": [f"{c} ({names.get(c, '')})" for c in latest.weakest()]})

@@ -68,3 +68,14 @@ def test_javascript_catalog_is_compiled_from_the_po_file():
         for text in [entry.msgstr, *entry.msgstr_plural.values()]:
             if text:  # the catalog writes non-ASCII characters as JSON escapes
                 assert text in script or json.dumps(text)[1:-1] in script, "run `make compile-messages`"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_catalog_headers_are_final_and_give_the_plural_rule(lang, domain):
+    """A fuzzy header is left out of the .mo, and with it the charset and plural rule."""
+    po = polib.pofile(CATALOGS / lang / "LC_MESSAGES" / f"{domain}.po")
+    assert not po.metadata_is_fuzzy
+    with (CATALOGS / lang / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
+        info = gettext.GNUTranslations(handle).info()
+    assert info.get("plural-forms", "").startswith("nplurals=2;") and info.get("language") == lang

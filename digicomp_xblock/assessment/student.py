@@ -17,7 +17,7 @@ from ..core.scope import ScopeError
 from ..core.scoring import growth
 from ..core.snapshots import snapshot_profile
 from ..presentation import paragraphs
-from ..suggestions import suggestions
+from ..suggestions import strengths_html, suggestions
 
 KIND_LABELS = {"knowledge": _("Knowledge"), "skills": _("Skills"), "attitudes": _("Attitudes")}
 
@@ -118,8 +118,7 @@ class StudentViewMixin(XBlockMixin):
             "rows": rows,
             "chart_svg": chart_svg,
             "kind_labels": [self.gettext(KIND_LABELS[k]) for k in COMPONENT_KINDS],
-            "strongest": [f"{c} ({names.get(c, '')})" for c in latest.strongest()],
-            "weakest": [f"{c} ({names.get(c, '')})" for c in latest.weakest()],
+            "strengths_html": strengths_html(self.render_template, latest, names),
             "reflections": [{"cluster": f"{c} {names.get(c, '')}", "text": t}
                             for c, t in self.snapshots[-1].get("reflections", {}).items()],
             "earlier": list(range(1, count)),

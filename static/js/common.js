@@ -45,3 +45,9 @@ function DigicompTreeIds(tree) {
   });
   return ids;
 }
+
+/* Text for searching: lower case, accents removed (é -> e), white space folded. */
+function DigicompNormalise(text) {
+  "use strict";
+  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ");
+}

@@ -8,13 +8,9 @@ function DigicompFrameworkBrowser(runtime, element) {
   var clusters = Array.prototype.slice.call(root.querySelectorAll(".digicomp-cluster"));
   var statements = Array.prototype.slice.call(root.querySelectorAll(".digicomp-statement"));
   var index = statements.map(function (li) {
-    return normalise(li.getAttribute("data-id") + " " + li.textContent);
+    return DigicompNormalise(li.getAttribute("data-id") + " " + li.textContent);
   });
   var timer = null;
-
-  function normalise(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ");
-  }
 
   function setHidden(node, hidden) {
     if (hidden) { node.setAttribute("hidden", ""); } else { node.removeAttribute("hidden"); }
@@ -27,7 +23,7 @@ function DigicompFrameworkBrowser(runtime, element) {
   }
 
   function filter() {
-    var words = normalise(input.value).trim().split(" ").filter(Boolean);
+    var words = DigicompNormalise(input.value).trim().split(" ").filter(Boolean);
     var count = 0;
     statements.forEach(function (li, i) {
       var match = words.every(function (word) { return index[i].indexOf(word) !== -1; });

@@ -8,14 +8,10 @@ function DigicompTagsAside(runtime, element) {
   var status = root.querySelector(".dc-save-status");
   var items = Array.prototype.slice.call(tree.querySelectorAll("li"));
 
-  function normalise(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ");
-  }
-
   find.addEventListener("input", function () {
-    var words = normalise(find.value).trim().split(" ").filter(Boolean);
+    var words = DigicompNormalise(find.value).trim().split(" ").filter(Boolean);
     items.forEach(function (li) {
-      var text = normalise(li.textContent);
+      var text = DigicompNormalise(li.textContent);
       li.hidden = words.length > 0 && !words.every(function (word) { return text.indexOf(word) !== -1; });
     });
     tree.querySelectorAll(".dc-tree-cluster").forEach(function (cluster) {
