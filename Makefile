@@ -70,3 +70,4 @@ $(VENV)/.bench-installed: $(VPY) setup.py requirements/constraints.txt
 
 bench: $(VENV)/.bench-installed
 	$(VPY) bench/run.py $(BENCH_ARGS)
+	$(VPY) bench/cohort.py

@@ -25,13 +25,12 @@ def anchor_of(usage_id) -> str:
 
 def jump_url(block, usage_id) -> str:
     """A link that opens a unit: the LMS's jump_to, else (workbench) the scenario page at that unit."""
-    course_id = getattr(getattr(block.scope_ids.usage_id, "course_key", None), "html_id", None)
-    if course_id:
+    course_key = getattr(block.scope_ids.usage_id, "course_key", None)
+    if course_key is not None:
         from django.urls import NoReverseMatch, reverse  # pylint: disable=import-outside-toplevel
 
         try:
-            return reverse("jump_to", kwargs={"course_id": str(block.scope_ids.usage_id.course_key),
-                                              "location": str(usage_id)})
+            return reverse("jump_to", kwargs={"course_id": str(course_key), "location": str(usage_id)})
         except NoReverseMatch:
             pass
     try:

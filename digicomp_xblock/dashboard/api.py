@@ -36,15 +36,18 @@ def record_snapshots(course_key: str, block_key: str, learner: str, snapshots: S
     return added
 
 
-def rows(course_key: str, block_keys: Iterable[str] | None = None) -> list[dict]:
-    """The course's snapshot rows as plain dicts (for the pure cohort statistics)."""
+def rows(course_key: str, block_keys: Iterable[str] | None = None, ratings: bool = True) -> list[dict]:
+    """The course's snapshot rows as plain dicts (for the pure cohort statistics); `ratings=False` leaves out
+    the per-statement ratings (the scores are enough for the cohort page), which makes reading much cheaper."""
     query = SnapshotRecord.objects.filter(course_key=course_key)
+    if not ratings:
+        query = query.defer("ratings")
     if block_keys is not None:
         query = query.filter(block_key__in=list(block_keys))
     return [
         {"learner": r.learner, "block": r.block_key, "framework": r.framework, "moment": r.moment,
          "submitted_at": r.submitted_at.isoformat(), "framework_version": r.framework_version, "scale": r.scale,
-         "ratings": r.ratings, "scores": r.scores}
+         "ratings": r.ratings if ratings else None, "scores": r.scores}
         for r in query.order_by("learner", "block_key", "moment").iterator(chunk_size=2000)
     ]
 

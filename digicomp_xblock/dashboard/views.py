@@ -38,9 +38,9 @@ def _checked(request, course_key):
     return None
 
 
-def _cohort_rows(request, course_key):
+def _cohort_rows(request, course_key, ratings=False):
     """Rows of one assessment block (the chosen one, else the course's first), filtered by date."""
-    rows = api.rows(course_key)
+    rows = api.rows(course_key, ratings=ratings)
     blocks = sorted({row["block"] for row in rows})
     block = request.GET.get("block") or (blocks[0] if blocks else "")
     if block and block not in blocks:
