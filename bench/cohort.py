@@ -74,14 +74,16 @@ def main(argv=None) -> int:
         fill(args.learners)
         filled = time.perf_counter() - began
         clusters = [c.id for c in get_framework().clusters()]
+        statements = {c.id: [s.id for s in c.statements()] for c in get_framework().clusters()}
 
         def aggregate():
-            rows = api.rows(COURSE, ratings=False)
+            rows = api.rows(COURSE)
             cohort.cluster_summary(rows, clusters)
+            cohort.level_distribution(rows, statements, range(5))
             cohort.paired_growth(rows, clusters)
             cohort.growth_over_time(rows, clusters)
 
-        read_ms = timed(lambda: api.rows(COURSE, ratings=False), args.reps)
+        read_ms = timed(lambda: api.rows(COURSE), args.reps)
         aggregate_ms = timed(aggregate, args.reps)
         client = Client()
         client.force_login(get_user_model().objects.create_user("bench-staff", is_staff=True))

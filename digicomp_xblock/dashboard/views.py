@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ..compat import anonymous_id_of, resource_url
 from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError, get_framework
+from ..core.scales import DEFAULT_SCALE, load_scales
 from ..mixins.resources import _template
 from ..profile_block import render_course_profile
 from . import api
@@ -66,16 +67,20 @@ def cohort_page(request, course_key):
     if refused:
         return refused
     try:
-        rows, blocks, block, since, until = _cohort_rows(request, course_key)
+        rows, blocks, block, since, until = _cohort_rows(request, course_key, ratings=True)
     except ValueError as error:
         return HttpResponseBadRequest(str(error))
     framework = _framework(rows)
+    scales = load_scales()
+    scale = scales.get(rows[0]["scale"]) if rows and rows[0]["scale"] in scales.ids else scales.get(DEFAULT_SCALE)
     lang = get_language() if get_language() in framework.languages else framework.source_language
     clusters = [c.id for c in framework.clusters()]
     titles = {c.id: c.title.get(lang) for c in framework.clusters()}
     minimum = _min_group()
     summary = cohort.cluster_summary(rows, clusters, min_group=minimum)
     growth = cohort.paired_growth(rows, clusters, min_group=minimum)
+    distribution = cohort.level_distribution(
+        rows, {c.id: [s.id for s in c.statements()] for c in framework.clusters()}, scale.values, min_group=minimum)
     timeline = cohort.growth_over_time(rows, clusters, min_group=minimum, by=request.GET.get("by", "moment")
                                        if request.GET.get("by") in ("moment", "week") else "moment")
     return render(request, "digicomp_dashboard/cohort.html", {
@@ -90,6 +95,10 @@ def cohort_page(request, course_key):
         "timeline": [{"label": p.label, "learners": p.learners, "suppressed": p.suppressed,
                       "medians": [p.median(c) for c in clusters]} for p in timeline],
         "clusters": clusters,
+        "levels": [level.label.get(lang) for level in scale.levels] + [scales.not_relevant.label.get(lang)],
+        "distribution": [{"id": d.cluster_id, "title": titles[d.cluster_id], "learners": d.learners,
+                          "suppressed": d.suppressed, "counts": list(d.counts.values()) if d.counts else []}
+                         for d in distribution],
         "query": request.GET.urlencode(),
         "base_template": getattr(settings, "DIGICOMP_BASE_TEMPLATE", "digicomp_dashboard/base.html"),
     })
