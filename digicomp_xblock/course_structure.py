@@ -16,20 +16,25 @@ def course_root(block):
     return node
 
 
+def walk(block):
+    """A block and all its descendants, in document order."""
+    yield block
+    if getattr(block, "has_children", False):
+        for child in block.children:
+            yield from walk(block.runtime.get_block(child))
+
+
 def course_blocks(block, block_type: str) -> list:
     """Every block of a type in the course of `block`, in document order."""
-    found, pending = [], [course_root(block)]
-    while pending:
-        node = pending.pop(0)
-        if node.scope_ids.block_type == block_type:
-            found.append(node)
-        if getattr(node, "has_children", False):
-            pending[0:0] = [node.runtime.get_block(child) for child in node.children]
-    return found
+    return [node for node in walk(course_root(block)) if node.scope_ids.block_type == block_type]
 
 
 def _title(block) -> str:
     return str(getattr(block, "display_name", "") or block.scope_ids.block_type)
+
+
+def _all_leaves(children) -> bool:
+    return all(not getattr(child, "has_children", False) or not child.children for child in children)
 
 
 def is_unit(block) -> bool:
@@ -38,8 +43,7 @@ def is_unit(block) -> bool:
         return True
     if not getattr(block, "has_children", False) or not block.children:
         return False
-    return all(not getattr(child, "has_children", False) or not child.children
-               for child in (block.runtime.get_block(c) for c in block.children))
+    return _all_leaves(block.runtime.get_block(c) for c in block.children)
 
 
 def _kind(block, depth: int, children) -> str:
@@ -50,7 +54,7 @@ def _kind(block, depth: int, children) -> str:
         return "course"
     if not children:
         return "component"
-    if all(not getattr(child, "has_children", False) or not child.children for child in children):
+    if _all_leaves(children):
         return "unit"
     return "section" if depth == 1 else "subsection"
 

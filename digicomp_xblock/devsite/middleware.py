@@ -5,6 +5,7 @@ from pathlib import Path
 from workbench import scenarios as workbench_scenarios
 from workbench.runtime import WorkbenchRuntime
 
+from digicomp_xblock.course_structure import walk
 from digicomp_xblock.scenarios import all_scenarios
 
 
@@ -33,16 +34,10 @@ def tag_demo_units():
     for name, units in wanted.items():
         runtime = WorkbenchRuntime()
         root = runtime.get_block(workbench_scenarios.SCENARIOS[name].usage_id)
-        for block in _descendants(root):
+        for block in walk(root):
             ids = units.get(getattr(block, "display_name", None))
             if ids and not api.competences_of(str(block.scope_ids.usage_id), framework.id):
                 api.set_competences(str(block.scope_ids.usage_id), framework, ids)
-
-
-def _descendants(block):
-    yield block
-    for child in getattr(block, "children", []) if getattr(block, "has_children", False) else []:
-        yield from _descendants(block.runtime.get_block(child))
 
 
 class ScenariosMiddleware:

@@ -11,6 +11,7 @@ from workbench.scenarios import SCENARIOS
 from digicomp_xblock.core.loader import get_framework
 from digicomp_xblock.core.scales import load_scales
 from digicomp_xblock.core.snapshots import make_snapshot
+from digicomp_xblock.course_structure import course_blocks
 from digicomp_xblock.dashboard.models import SnapshotRecord
 from digicomp_xblock.devsite.middleware import register_scenarios
 
@@ -18,15 +19,11 @@ SCENARIO = "digicomp-course"
 
 
 def _assessment_of(scenario):
-    runtime = WorkbenchRuntime("synthetic")
-    pending = [runtime.get_block(SCENARIOS[scenario].usage_id)]
-    while pending:
-        block = pending.pop(0)
-        if block.scope_ids.block_type == "digicomp_assessment":
-            return block
-        if getattr(block, "has_children", False):
-            pending += [runtime.get_block(child) for child in block.children]
-    raise LookupError(f"no digicomp_assessment in scenario {scenario}")
+    root = WorkbenchRuntime("synthetic").get_block(SCENARIOS[scenario].usage_id)
+    found = course_blocks(root, "digicomp_assessment")
+    if not found:
+        raise LookupError(f"no digicomp_assessment in scenario {scenario}")
+    return found[0]
 
 
 class Command(BaseCommand):
