@@ -21,8 +21,7 @@ from .mixins.framework import FrameworkMixin
 from .mixins.i18n import I18nMixin
 from .mixins.resources import ResourcesMixin
 from .mixins.scenarios import ScenariosMixin
-
-KIND_LABELS = {"knowledge": _("Knowledge"), "skills": _("Skills"), "attitudes": _("Attitudes")}
+from .presentation import KIND_LABELS
 
 
 def heat(count: int) -> int:

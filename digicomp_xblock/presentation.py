@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-from .core.model import Framework
+from django.utils.translation import gettext_noop as _
+
+from .core.model import COMPONENT_KINDS, Framework
+
+#: Column labels of the knowledge / skills / attitudes breakdown (translated where they are shown).
+KIND_LABELS = {"knowledge": _("Knowledge"), "skills": _("Skills"), "attitudes": _("Attitudes")}
+
+
+def percent(value, not_rated: str) -> str:
+    """A score as shown: whole percents, or the words for "nothing rated"."""
+    return not_rated if value is None else f"{round(value)}%"
+
+
+def kind_cells(cluster_score, not_rated: str) -> list[str]:
+    """The K/S/A cells of a cluster's score; "–" for a kind the assessment does not cover."""
+    return [percent(cluster_score.kind(kind).value, not_rated) if cluster_score.kind(kind) else "–"
+            for kind in COMPONENT_KINDS]
 
 
 def paragraphs(text: str) -> list[dict]:

@@ -17,9 +17,8 @@ from .mixins.framework import FrameworkMixin
 from .mixins.i18n import I18nMixin
 from .mixins.resources import ResourcesMixin
 from .mixins.scenarios import ScenariosMixin
+from .presentation import KIND_LABELS, kind_cells, percent
 from .suggestions import strengths_html, suggestions
-
-KIND_LABELS = {"knowledge": _("Knowledge"), "skills": _("Skills"), "attitudes": _("Attitudes")}
 
 
 class CourseProfileXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, ScenariosMixin, XBlock):
@@ -55,13 +54,11 @@ def render_course_profile(render, gettext, framework, snapshots, lang, dom_id, t
     not_rated = gettext("not rated")
     latest = latest_profile(history)
 
-    def percent(value):
-        return not_rated if value is None else f"{round(value)}%"
-
     rows = [{
-        "id": h.cluster_id, "title": names[h.cluster_id], "first": percent(h.first), "latest": percent(h.latest),
+        "id": h.cluster_id, "title": names[h.cluster_id], "first": percent(h.first, not_rated),
+        "latest": percent(h.latest, not_rated),
         "change": "–" if h.change is None else f"{h.change:+.0f}",
-        "kinds": [percent(h.latest_score.kind(k).value) if h.latest_score.kind(k) else "–" for k in COMPONENT_KINDS],
+        "kinds": kind_cells(h.latest_score, not_rated),
     } for h in history]
     chart = render("assessment_chart.html", {
         "chart": growth_chart([(h.cluster_id, names[h.cluster_id], h.first, h.latest) for h in history], not_rated),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-from django.utils.translation import gettext_noop as _
 from web_fragments.fragment import Fragment
 from xblock.core import XBlockMixin
 
@@ -16,10 +15,8 @@ from ..core.scales import NOT_RELEVANT, load_scales
 from ..core.scope import ScopeError
 from ..core.scoring import growth
 from ..core.snapshots import snapshot_profile
-from ..presentation import paragraphs
+from ..presentation import KIND_LABELS, kind_cells, paragraphs, percent
 from ..suggestions import strengths_html, suggestions
-
-KIND_LABELS = {"knowledge": _("Knowledge"), "skills": _("Skills"), "attitudes": _("Attitudes")}
 
 
 class StudentViewMixin(XBlockMixin):
@@ -92,12 +89,11 @@ class StudentViewMixin(XBlockMixin):
         not_rated = self.gettext("not rated")
         rows = []
         for cluster in latest.clusters:
-            kinds = {kind: cluster.kind(kind) for kind in COMPONENT_KINDS}
             rows.append({
                 "id": cluster.cluster_id,
                 "title": names.get(cluster.cluster_id, cluster.cluster_id),
-                "score": _percent(cluster.overall.value, not_rated),
-                "kinds": [_percent(kinds[k].value, not_rated) if kinds[k] else "–" for k in COMPONENT_KINDS],
+                "score": percent(cluster.overall.value, not_rated),
+                "kinds": kind_cells(cluster, not_rated),
                 "answered": cluster.overall.answered,
                 "not_relevant": cluster.overall.not_relevant,
                 "total": cluster.overall.total,
@@ -134,7 +130,7 @@ class StudentViewMixin(XBlockMixin):
             context["compare"] = compare
             context["growth_rows"] = [{
                 "id": ch.cluster_id, "title": names.get(ch.cluster_id, ch.cluster_id),
-                "before": _percent(ch.before, not_rated), "after": _percent(ch.after, not_rated),
+                "before": percent(ch.before, not_rated), "after": percent(ch.after, not_rated),
                 "delta": "–" if ch.delta is None else f"{ch.delta:+.0f}",
             } for ch in changes]
             context["growth_svg"] = self.render_template("assessment_chart.html", {
@@ -146,10 +142,6 @@ class StudentViewMixin(XBlockMixin):
                                              "the table below gives the same figures."),
             })
         return self.render_template("assessment_profile.html", context)
-
-
-def _percent(value, not_rated: str) -> str:
-    return not_rated if value is None else f"{round(value)}%"
 
 
 _FORMS: dict = {}
