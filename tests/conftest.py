@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from workbench.runtime import ID_MANAGER
+from workbench.scenarios import SCENARIOS
 
 from digicomp_xblock.core.loader import get_framework, load_framework
 
@@ -39,3 +41,10 @@ def write_yaml(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture
+def fresh_scenarios():
+    """Scenarios live in the database, which each test rolls back: register them again for every test."""
+    SCENARIOS.clear()
+    ID_MANAGER.clear()

@@ -13,8 +13,6 @@ import pytest
 from django.utils import translation
 from django.utils.html import escape
 from lxml import etree
-from workbench.runtime import ID_MANAGER
-from workbench.scenarios import SCENARIOS
 from xblock.fields import Scope
 
 from digicomp_xblock.assessment import AssessmentXBlock
@@ -35,19 +33,13 @@ from .helpers import (
     submit_all,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
 
 #: Clusters 5 and 6: 48 statements (38 + 10).
 SHORT = '<digicomp_assessment scope="5 6" max_moments="2" weight="1"/>'
 #: The partial draft most refusal tests start from (so "unchanged" is not just "empty").
 DRAFT = {"ratings": {"5.1.1": 1, "6.1.1": 0}, "reflections": {"5": "first notes"}}
 
-
-@pytest.fixture(autouse=True)
-def fresh_scenarios():
-    """Scenarios live in the database, which each test rolls back: register them again for every test."""
-    SCENARIOS.clear()
-    ID_MANAGER.clear()
 
 
 @pytest.fixture

@@ -1,20 +1,13 @@
 """The framework browser block in the workbench runtime: renders in English and Dutch, serves only its files."""
 
 import pytest
-from workbench.runtime import ID_MANAGER, WorkbenchRuntime
-from workbench.scenarios import SCENARIOS
+from workbench.runtime import WorkbenchRuntime
 from xblock.exceptions import DisallowedFileError
 
 from digicomp_xblock.browser import FrameworkBrowserXBlock
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
 
-
-@pytest.fixture(autouse=True)
-def fresh_scenarios():
-    """Scenarios live in the database, which each test rolls back: register them again for every test."""
-    SCENARIOS.clear()
-    ID_MANAGER.clear()
 
 SCENARIO = "/scenario/digicomp-framework/"
 

@@ -2,23 +2,16 @@
 
 import pytest
 from django.core.management import call_command
-from workbench.runtime import ID_MANAGER
-from workbench.scenarios import SCENARIOS
 
 from digicomp_xblock.dashboard import api, signals
 from digicomp_xblock.dashboard.models import SnapshotRecord
 
 from .helpers import block_for, call_handler, make_block, reload, submit_all
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
 
 SHORT = '<digicomp_assessment scope="6" max_moments="3"/>'
 
-
-@pytest.fixture(autouse=True)
-def fresh_scenarios():
-    SCENARIOS.clear()
-    ID_MANAGER.clear()
 
 
 def test_each_submit_is_copied_with_the_anonymous_id_and_no_reflection():

@@ -20,7 +20,7 @@ from django.utils.html import escape
 from lxml import html as lxml_html
 from openedx_tagging import api as oel_tagging
 from openedx_tagging.models import ObjectTag, Tag, TagImportTask, Taxonomy
-from workbench.runtime import ID_MANAGER, WorkbenchRuntime
+from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS, add_xml_scenario
 
 from digicomp_xblock import devsite
@@ -38,7 +38,7 @@ from digicomp_xblock.tagging.api import (
 
 from .helpers import call_handler, response_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
 
 EXPORT_ID = "digicomp-social-work-2025"
 STAFF, LEARNER = "lecturer", "student_1"
@@ -49,12 +49,6 @@ VIDEO, FILES, APPS = "Video calling with clients", "Keeping client files safe", 
 ASSESSMENT, COVERAGE = "Self-assessment for this course", "Competences this course develops"
 NEW_TEXT = "Ability to apply copyright and cite sources correctly (2026 wording)"
 
-
-@pytest.fixture(autouse=True)
-def fresh_scenarios():
-    """Scenarios live in the database, which each test rolls back: register them again for every test."""
-    SCENARIOS.clear()
-    ID_MANAGER.clear()
 
 
 # --- Helpers ---------------------------------------------------------------------------------------------------
