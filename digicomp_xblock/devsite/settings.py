@@ -29,6 +29,7 @@ DIGICOMP_MIN_GROUP = 5
 DIGICOMP_BASE_TEMPLATE = "digicomp_base.html"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
 
 # openedx_tagging queues Celery tasks when tags are renamed; the demo has no broker, so they run in-process.
 CELERY_APP = Celery("digicomp_demo", set_as_current=True)
@@ -49,9 +50,11 @@ MIDDLEWARE = list(MIDDLEWARE)
 MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
                   "django.middleware.locale.LocaleMiddleware")
 MIDDLEWARE.append("digicomp_xblock.devsite.middleware.ScenariosMiddleware")
+MIDDLEWARE.append("digicomp_xblock.devsite.middleware.SignedInStudentMiddleware")
 TIME_ZONE = "Europe/Brussels"
 
-# Course staff in the demo: ?student=lecturer; everyone else is a learner. The framework browser for tag links.
+# Course staff in the demo: the user lecturer (signed in, or ?student=lecturer when signed out); everyone else
+# is a learner. The framework browser for tag links.
 WORKBENCH["services"]["user"] = "digicomp_xblock.devsite.services.DemoUserService"
 DIGICOMP_DEMO_STAFF = ("lecturer",)
 DIGICOMP_FRAMEWORK_BROWSER_URL = "/scenario/digicomp-framework/"
