@@ -12,11 +12,11 @@ PYTHON ?= $(shell \
 		echo "$$(pyenv root)/versions/$$v/bin/python3.12"; \
 	fi)
 
-.PHONY: help demo test lint bench messages compile-messages clean
+.PHONY: help demo test test-mariadb lint bench messages compile-messages clean
 
 help:
 	@echo "make demo   - the XBlock SDK workbench with our scenarios on http://127.0.0.1:$(PORT)/ (PORT=8123 for another port)"
-	@echo "make test   - the whole test suite (unit, runtime, packaging and browser tests)"
+	@echo "make test   - the whole test suite (unit, runtime, packaging and browser tests; then the database tests on MariaDB)"
 	@echo "make bench  - speed and page weight of the self-assessment vs. baselines in the same run (BENCH_ARGS=--profile)"
 	@echo "make messages / compile-messages - update the .po catalogs from the code / compile them to .mo"
 
@@ -41,6 +41,19 @@ demo: $(VENV)/.installed
 
 test: lint
 	$(VPY) -m pytest
+	$(MAKE) --no-print-directory test-mariadb
+
+# The database-bound tests again on a throw-away MariaDB server (Debian's mariadb-server), as Open edX runs MySQL.
+# Without MariaDB it is skipped with a message, except in CI, where .ci/run installs it.
+test-mariadb: $(VENV)/.installed
+	@if [ -x /usr/sbin/mariadbd ] || command -v mariadbd >/dev/null 2>&1; then \
+		$(VPY) -m pip install --quiet -c requirements/constraints.txt -r requirements/mariadb.txt && \
+		$(VPY) -m tests.mariadb; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "MariaDB is missing: apt-get install mariadb-server libmariadb-dev pkg-config" >&2; exit 1; \
+	else \
+		echo "Skipped the MariaDB run (apt-get install mariadb-server libmariadb-dev pkg-config to have it)."; \
+	fi
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check digicomp_xblock tests bench

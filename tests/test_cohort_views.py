@@ -13,7 +13,7 @@ from digicomp_xblock.core.scope import resolve_scope
 from digicomp_xblock.core.snapshots import make_snapshot
 from digicomp_xblock.dashboard.models import SnapshotRecord
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.mariadb]
 
 COURSE = "course-v1-demo"
 PAGE = f"/digicomp/courses/{COURSE}/cohort/"

@@ -8,7 +8,7 @@ from digicomp_xblock.dashboard.models import SnapshotRecord
 
 from .helpers import block_for, call_handler, make_block, reload, submit_all
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
+pytestmark = [pytest.mark.django_db, pytest.mark.mariadb, pytest.mark.usefixtures("fresh_scenarios")]
 
 SHORT = '<digicomp_assessment scope="6" max_moments="3"/>'
 

@@ -9,6 +9,7 @@ import os
 from importlib.metadata import entry_points
 from pathlib import Path
 
+import django
 from celery import Celery
 from workbench.settings import *  # noqa: F401,F403  pylint: disable=wildcard-import,unused-wildcard-import
 from workbench.settings import DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, TEMPLATES, WORKBENCH
@@ -19,6 +20,11 @@ VAR_DIR = Path(os.environ.get("DIGICOMP_VAR_DIR", "var")).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DATABASES["default"]["NAME"] = str(VAR_DIR / "workbench.db")
+# Many learners at once (tests/test_load.py): wait for SQLite's write lock instead of failing with "database is
+# locked", take it at the start of a transaction (no deadlock when a reader turns writer), and let readers go on
+# while one writes (WAL).
+DATABASES["default"]["OPTIONS"] = {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                                   **({"transaction_mode": "IMMEDIATE"} if django.VERSION >= (5, 1) else {})}
 LOGGING["handlers"]["logfile"]["filename"] = str(VAR_DIR / "workbench.log")
 LOGGING["loggers"]["django"]["level"] = "INFO"  # the SDK logs every SQL query at DEBUG
 

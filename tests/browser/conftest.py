@@ -2,14 +2,11 @@
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.servers import demo_server
 
 CHROMIUM = os.environ.get("DIGICOMP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
@@ -23,38 +20,11 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def demo_url(tmp_path_factory):
-    """Base URL of a fresh demo server (own SQLite database), stopped after the session."""
-    var = tmp_path_factory.mktemp("var")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "digicomp_xblock.devsite.settings", "DIGICOMP_VAR_DIR": str(var)}
-    admin = [sys.executable, "-m", "django"]
-    subprocess.run(admin + ["migrate", "--run-syncdb", "--verbosity", "0"], env=env, check=True)
-    subprocess.run(admin + ["digicomp_taxonomy"], env=env, check=True, stdout=subprocess.DEVNULL)
-    port = _free_port()
-    errors = open(var / "server.err", "w")  # noqa: SIM115 - open for the server's whole life
-    server = subprocess.Popen(admin + ["runserver", f"127.0.0.1:{port}", "--noreload"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=errors)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)  # noqa: S310 - loopback only
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        server.kill()
-        pytest.fail(f"demo server did not start: {(var / 'server.err').read_text()}")
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
-    errors.close()
+    """Base URL of a fresh demo server (own database, demo accounts, no synthetic cohort)."""
+    with demo_server(tmp_path_factory.mktemp("var"), ["digicomp_demo_data", "--learners", "0"]) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,106 @@
+"""A bounded load test on loopback: 50 learners submit 10 times each, all at once, against the demo server.
+
+Every request is answered without a 5xx; each learner gets exactly as many moments as the block allows (the other
+submits are refused with a 400); the dashboard holds one row per accepted submit; nobody sees another's answers.
+"""
+
+import http.cookiejar
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from digicomp_xblock.compat import demo_anonymous_id
+from digicomp_xblock.core.loader import get_framework
+from digicomp_xblock.scenarios import all_scenarios
+from tests.servers import demo_server
+
+pytestmark = pytest.mark.mariadb
+LEARNERS, SUBMITS = 50, 10
+SCENARIO = "digicomp-assessment"  # the whole framework (144 statements), three moments
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with demo_server(tmp_path_factory.mktemp("load"), ["digicomp_demo_data", "--learners", "0"]) as url:
+        page = urllib.request.urlopen(f"{url}/scenario/{SCENARIO}/", timeout=30).read().decode()  # noqa: S310
+        usage = re.search(r"data-usage='([^']+)' data-block-type='digicomp_assessment'", page).group(1)
+        xml = next(scenario.xml for scenario in all_scenarios() if scenario.name == SCENARIO)
+        yield url, usage, int(re.search(r'max_moments="(\d+)"', xml).group(1))
+
+
+class Visitor:
+    """A browser-like client: its own cookies, and the CSRF token Django asks of a POST."""
+
+    def __init__(self):
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def call(self, url, payload=None, form=None):
+        """(status, body) of a GET, a JSON POST (`payload`) or a form POST (`form`); never raises on a status."""
+        headers = {"X-CSRFToken": next((c.value for c in self.cookies if c.name == "csrftoken"), "")}
+        data = None
+        if payload is not None:
+            data, headers["Content-Type"] = json.dumps(payload).encode(), "application/json"
+        elif form is not None:
+            data = urllib.parse.urlencode({**form, "csrfmiddlewaretoken": headers["X-CSRFToken"]}).encode()
+        try:
+            with self.opener.open(urllib.request.Request(url, data=data, headers=headers), timeout=120) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+
+def learner(base, usage, n, statements):
+    """One learner opens the page, then submits SUBMITS times at their own level, each time opening a new moment."""
+    name, level, visitor = f"load-{n:02d}", n % 5, Visitor()
+    visitor.call(f"{base}/scenario/{SCENARIO}/?student={name}")
+    handler = f"{base}/handler/{usage}/{{}}/?student={name}"
+    statuses = []
+    for _ in range(SUBMITS):
+        status, _body = visitor.call(handler.format("save_answers"), {"ratings": dict.fromkeys(statements, level),
+                                                                      "submit": True})
+        statuses.append(status)
+        if status == 200:
+            statuses.append(visitor.call(handler.format("start_moment"), {})[0])
+    own = json.loads(visitor.call(handler.format("download") + "&format=json")[1])
+    return name, level, statuses, own
+
+
+def staff_export(base, usage):
+    """The lecturer logs in like a person and downloads the per-learner export of the block."""
+    lecturer = Visitor()
+    lecturer.call(f"{base}/accounts/login/")
+    status, _ = lecturer.call(f"{base}/accounts/login/", form={"username": "lecturer", "password": "lecturer"})
+    assert status == 200
+    query = urllib.parse.urlencode({"block": usage})
+    status, body = lecturer.call(f"{base}/digicomp/courses/{usage.split('.', 1)[0]}/cohort/export/learners.json?{query}")
+    assert status == 200, body
+    return json.loads(body)
+
+
+def test_fifty_learners_submitting_at_once(server):
+    base, usage, max_moments = server
+    statements = [s.id for s in get_framework().statements()]
+    with ThreadPoolExecutor(max_workers=LEARNERS) as pool:
+        results = list(pool.map(lambda n: learner(base, usage, n, statements), range(LEARNERS)))
+
+    for name, level, statuses, own in results:
+        assert all(status < 500 for status in statuses), (name, statuses)
+        counts = Counter(statuses)
+        # max_moments submits and new moments accepted; the last new moment and every later submit refused
+        assert counts == {200: 2 * max_moments - 1, 400: SUBMITS - max_moments + 1}, (name, statuses)
+        assert len(own) == max_moments, name
+        assert all(set(moment["ratings"].values()) == {level} for moment in own), name
+
+    export = staff_export(base, usage)
+    accepted = LEARNERS * max_moments
+    assert len(export["rows"]) == accepted
+    per_learner = Counter(row["learner"] for row in export["rows"])
+    assert per_learner == {demo_anonymous_id(name): max_moments for name, *_ in results}
+    assert not any(name in json.dumps(export) for name, *_ in results)
