@@ -68,6 +68,31 @@ def course_key_of(block) -> str:
     return str(course_key) if course_key is not None else str(block.scope_ids.usage_id).split(".", 1)[0]
 
 
+def course_block(course_key: str, username: str):
+    """The outermost block of a course, for its structure: Open edX's modulestore, else the workbench scenario
+    the demo names its course after; None when there is no such course."""
+    try:
+        from opaque_keys import InvalidKeyError  # pylint: disable=import-outside-toplevel
+        from opaque_keys.edx.keys import CourseKey  # pylint: disable=import-outside-toplevel
+        from xmodule.modulestore.django import modulestore  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        pass
+    else:
+        try:
+            return modulestore().get_course(CourseKey.from_string(course_key))
+        except InvalidKeyError:
+            return None
+    try:
+        from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+        from workbench.scenarios import SCENARIOS  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return None
+    for scenario in SCENARIOS.values():
+        if scenario.usage_id.split(".", 1)[0] == course_key:
+            return WorkbenchRuntime(username).get_block(scenario.usage_id)
+    return None
+
+
 def demo_anonymous_id(name: str) -> str:
     """The anonymous id the demo gives a user name (Open edX computes its own per course)."""
     return hashlib.sha256(f"demo:{name}".encode()).hexdigest()[:32]

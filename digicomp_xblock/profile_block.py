@@ -9,7 +9,7 @@ from xblock.fields import Scope, String
 
 from .charts import growth_chart
 from .compat import anchor_of
-from .core.course_profile import course_history, latest_profile
+from .core.course_profile import course_history, each_moment, latest_profile
 from .core.loader import FrameworkError
 from .core.model import COMPONENT_KINDS
 from .course_structure import course_blocks
@@ -67,8 +67,13 @@ def render_course_profile(render, gettext, framework, snapshots, lang, dom_id, t
                                "the table below gives the same figures."),
     }) if history else ""
     found = suggest(latest, names) if history and suggest else None
+    moments = each_moment(snapshots)
     return render("course_profile.html", {
         "dom_id": dom_id, "lang": lang, "display_name": title, "rows": rows, "moments": len(snapshots),
+        "moment_dates": [m.submitted_at[:10] for m in moments] if len(moments) > 1 else [],
+        "moment_rows": [{"id": h.cluster_id, "title": names[h.cluster_id],
+                         "scores": [percent(m.scores[h.cluster_id], not_rated) if h.cluster_id in m.scores else "–"
+                                    for m in moments]} for h in history] if len(moments) > 1 else [],
         "chart_svg": chart, "kind_labels": [gettext(KIND_LABELS[k]) for k in COMPONENT_KINDS],
         "strengths_html": strengths_html(render, latest, names),
         "suggestions_html": render("suggestions.html", {"suggestions": found}) if found else "",

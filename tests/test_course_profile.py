@@ -1,6 +1,6 @@
 """A learner's course-wide profile: first and latest score per cluster across assessments."""
 
-from digicomp_xblock.core.course_profile import course_history, latest_profile
+from digicomp_xblock.core.course_profile import course_history, each_moment, latest_profile
 from digicomp_xblock.core.scales import load_scales
 from digicomp_xblock.core.scope import resolve_scope
 from digicomp_xblock.core.snapshots import make_snapshot
@@ -37,3 +37,11 @@ def test_not_relevant_only_clusters_are_left_out_and_latest_profile_ranks(framew
 
 def test_no_snapshot_no_history(framework):
     assert course_history(framework, []) == ()
+
+
+def test_each_moment_in_time_order_with_the_clusters_it_asked_about(framework):
+    moments = each_moment([snap(framework, ["5", "6"], 4, "2026-12-01T10:00:00+00:00"),
+                           snap(framework, ["6"], 1, "2026-09-01T10:00:00+00:00")])
+    assert [m.submitted_at[:10] for m in moments] == ["2026-09-01", "2026-12-01"]
+    assert moments[0].scores == {"6": 25.0}
+    assert moments[1].scores == {"5": 100.0, "6": 100.0}

@@ -8,16 +8,23 @@ from workbench.scenarios import SCENARIOS
 from digicomp_xblock.compat import demo_anonymous_id
 from digicomp_xblock.course_structure import course_blocks
 from digicomp_xblock.dashboard.models import SnapshotRecord
+from digicomp_xblock.tagging.api import sync_taxonomy
 from tests.helpers import answer_all, block_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.mariadb]
 SCENARIO = "digicomp-assessment-short"
 
 
-def the_assessment(client):
-    client.get("/")  # the middleware registers the scenarios
-    root = WorkbenchRuntime("student_1").get_block(SCENARIOS[SCENARIO].usage_id)
+def the_assessment(client, scenario=SCENARIO):
+    client.get("/")  # the middleware registers the scenarios (and tags the demo units when the taxonomy exists)
+    root = WorkbenchRuntime("student_1").get_block(SCENARIOS[scenario].usage_id)
     return course_blocks(root, "digicomp_assessment")[0]
+
+
+def post(client, block, handler, payload, query=""):
+    """A JSON POST to one of the block's handlers, as the page's script sends it."""
+    return client.post(f"/handler/{block.scope_ids.usage_id}/{handler}/{query}", content_type="application/json",
+                       data=payload)
 
 
 def test_a_logged_in_user_is_the_student_of_every_block_page_and_handler(client, fresh_scenarios):
@@ -27,14 +34,12 @@ def test_a_logged_in_user_is_the_student_of_every_block_page_and_handler(client,
     page = client.get(f"/scenario/{SCENARIO}/?student=bram").content.decode()
     assert "studentId = 'ana'" in page and "Logged in as ana" in page
 
-    usage = block.scope_ids.usage_id
-    answered = client.post(f"/handler/{usage}/save_answers/?student=bram", content_type="application/json",
-                           data={"ratings": answer_all(block, 3), "submit": True})
+    answered = post(client, block, "save_answers", {"ratings": answer_all(block, 3), "submit": True}, "?student=bram")
     assert answered.status_code == 200
     assert block_for(block, "bram").snapshots == [] and len(block_for(block, "ana").snapshots) == 1
     record = SnapshotRecord.objects.get()
     assert record.learner == demo_anonymous_id("ana")
-    course_key = str(usage).split(".", 1)[0]
+    course_key = str(block.scope_ids.usage_id).split(".", 1)[0]
     profile = client.get(f"/digicomp/courses/{course_key}/profile/").content.decode()
     assert "Your scores per cluster in this course" in profile and "75%" in profile
 
@@ -51,3 +56,20 @@ def test_logging_out_returns_to_the_scenarios(client):
     response = client.post("/accounts/logout/")
     assert response.status_code == 302 and response["Location"] == "/"
     assert "Logged in as" not in client.get("/").content.decode()
+
+
+def test_the_course_page_shows_each_moment_and_the_units_to_work_on_next(client, fresh_scenarios, framework):
+    sync_taxonomy(framework, "en")
+    client.force_login(get_user_model().objects.create_user("ana"))
+    block = the_assessment(client, "digicomp-course")
+    assert post(client, block, "save_answers", {"ratings": answer_all(block, 1), "submit": True}).status_code == 200
+    assert post(client, block, "start_moment", {}).status_code == 200
+    ratings = answer_all(block, 3) | {s.id: 0 for s in block.scope_statements if s.cluster_id == "6"}
+    assert post(client, block, "save_answers", {"ratings": ratings, "submit": True}).status_code == 200
+
+    page = client.get(f"/digicomp/courses/{str(block.scope_ids.usage_id).split('.', 1)[0]}/profile/")
+    html = page.content.decode()
+    assert "Your score per cluster at each moment" in html and "Moment 2" in html
+    assert "<td>25%</td><td>0%</td>" in html  # cluster 6: level 1, then 0
+    lowest = html[html.index("What to work on next"):]
+    assert "lowest in cluster 6 (" in lowest and 'href="/scenario/digicomp-course/#dc-unit-' in lowest

@@ -1,4 +1,5 @@
-"""One learner's profile across all self-assessments of a course: per cluster the first and the latest score."""
+"""One learner's profile across all self-assessments of a course: per cluster the first and the latest score,
+and the score at each moment."""
 
 from __future__ import annotations
 
@@ -39,6 +40,24 @@ def course_history(framework: Framework, snapshots: Iterable[Mapping]) -> tuple[
             history.append(ClusterHistory(cluster.id, moments[0][1].overall.value, moments[-1][1].overall.value,
                                           moments[-1][1], len(moments)))
     return tuple(history)
+
+
+@dataclass(frozen=True)
+class MomentScores:
+    """One submitted moment: when, and the overall score per cluster (None: not rated or not asked then)."""
+
+    submitted_at: str
+    scores: Mapping[str, float | None]
+
+
+def each_moment(snapshots: Iterable[Mapping]) -> tuple[MomentScores, ...]:
+    """Every moment of the learner in time order, with its cluster scores."""
+    moments = []
+    for snapshot in sorted(snapshots, key=lambda s: s["submitted_at"]):
+        profile = Profile.from_dict(snapshot["scores"])
+        moments.append(MomentScores(snapshot["submitted_at"],
+                                    {c.cluster_id: c.overall.value for c in profile.clusters}))
+    return tuple(moments)
 
 
 def latest_profile(history: Iterable[ClusterHistory]) -> Profile:

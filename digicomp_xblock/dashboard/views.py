@@ -12,12 +12,13 @@ from django.template import Context
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ..compat import anonymous_id_of, resource_url
+from ..compat import anonymous_id_of, course_block, resource_url
 from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError, get_framework
 from ..core.scales import DEFAULT_SCALE, load_scales
 from ..mixins.resources import _template
 from ..profile_block import render_course_profile
+from ..suggestions import suggestions
 from . import api
 from .models import SnapshotRecord
 from .permissions import can_view_cohort
@@ -114,8 +115,10 @@ def learner_profile(request, course_key):
                  for r in records]
     framework = _framework(snapshots)
     lang = get_language() if get_language() in framework.languages else framework.source_language
+    course = course_block(course_key, request.user.get_username()) if snapshots else None
+    suggest = (lambda latest, names: suggestions(course, framework, latest, names)) if course else None
     html = render_course_profile(lambda name, context: _template(name).render(Context(context)), _, framework,
-                                 snapshots, lang, "dc-course-profile", _("Your competences in this course"))
+                                 snapshots, lang, "dc-course-profile", _("Your competences in this course"), suggest)
     return render(request, "digicomp_dashboard/learner_profile.html", {
         "profile_html": html, "course_key": course_key,
         "css": [resource_url("digicomp_assessment", f"static/css/{name}")
