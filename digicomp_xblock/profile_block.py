@@ -47,8 +47,8 @@ class CourseProfileXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, ScenariosMi
         return fragment
 
 
-def render_course_profile(render, gettext, framework, snapshots, lang, dom_id, title, suggest=None) -> str:
-    """The course profile's HTML (used by the block and by the course tab's page)."""
+def render_course_profile(render, gettext, framework, snapshots, lang, dom_id, title, suggest=None, level=2) -> str:
+    """The course profile's HTML (used by the block and by the course tab's page, where the title is an h1)."""
     history = course_history(framework, snapshots)
     names = {c.id: c.title.get(lang) for c in framework.clusters()}
     not_rated = gettext("not rated")
@@ -69,12 +69,12 @@ def render_course_profile(render, gettext, framework, snapshots, lang, dom_id, t
     found = suggest(latest, names) if history and suggest else None
     moments = each_moment(snapshots)
     return render("course_profile.html", {
-        "dom_id": dom_id, "lang": lang, "display_name": title, "rows": rows, "moments": len(snapshots),
+        "dom_id": dom_id, "lang": lang, "display_name": title, "rows": rows, "moments": len(snapshots), "level": level,
         "moment_dates": [m.submitted_at[:10] for m in moments] if len(moments) > 1 else [],
         "moment_rows": [{"id": h.cluster_id, "title": names[h.cluster_id],
                          "scores": [percent(m.scores[h.cluster_id], not_rated) if h.cluster_id in m.scores else "–"
                                     for m in moments]} for h in history] if len(moments) > 1 else [],
         "chart_svg": chart, "kind_labels": [gettext(KIND_LABELS[k]) for k in COMPONENT_KINDS],
         "strengths_html": strengths_html(render, latest, names),
-        "suggestions_html": render("suggestions.html", {"suggestions": found}) if found else "",
+        "suggestions_html": render("suggestions.html", {"suggestions": found, "level": level + 1}) if found else "",
     })

@@ -116,3 +116,10 @@ def test_learners_see_their_own_course_profile_only(client):
 
 def test_the_course_profile_page_needs_a_login(client):
     assert client.get(f"/digicomp/courses/{COURSE}/profile/").status_code == 302
+
+
+def test_the_course_tab_page_links_staff_to_the_cohort(client, staff_client):
+    cohort_link = f'<a href="{PAGE}">Competences of the cohort (course staff)</a>'
+    assert cohort_link in staff_client.get(f"/digicomp/courses/{COURSE}/profile/").content.decode()
+    client.force_login(get_user_model().objects.create_user("ana"))
+    assert cohort_link not in client.get(f"/digicomp/courses/{COURSE}/profile/").content.decode()

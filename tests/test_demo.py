@@ -1,7 +1,10 @@
 """The demo site: one identity for the workbench's blocks and the Django pages."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS
 
@@ -73,3 +76,12 @@ def test_the_course_page_shows_each_moment_and_the_units_to_work_on_next(client,
     assert "<td>25%</td><td>0%</td>" in html  # cluster 6: level 1, then 0
     lowest = html[html.index("What to work on next"):]
     assert "lowest in cluster 6 (" in lowest and 'href="/scenario/digicomp-course/#dc-unit-' in lowest
+
+
+def test_the_cohort_page_names_each_self_assessment_by_its_title(client, fresh_scenarios):
+    block = the_assessment(client, "digicomp-course")
+    call_command("digicomp_demo_data", learners=5, stdout=io.StringIO())
+    client.force_login(get_user_model().objects.get(username="lecturer"))
+    page = client.get(f"/digicomp/courses/{str(block.scope_ids.usage_id).split('.', 1)[0]}/cohort/").content.decode()
+    assert f'<option value="{block.scope_ids.usage_id}" selected>{block.display_name}</option>' in page
+    assert "5 learners submitted." in page

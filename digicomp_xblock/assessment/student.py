@@ -78,7 +78,7 @@ class StudentViewMixin(XBlockMixin):
 
     def suggestions_html(self, framework, latest, names) -> str:
         found = suggestions(self, framework, latest, names)
-        return self.render_template("suggestions.html", {"suggestions": found}) if found is not None else ""
+        return self.render_template("suggestions.html", {"suggestions": found, "level": 4}) if found is not None else ""
 
     def render_profile(self, compare: int | None) -> str:
         """The latest moment's profile; with `compare` (1-based), its growth since that moment."""

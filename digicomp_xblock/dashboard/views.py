@@ -9,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseBadRequest, HttpResponseForbidden, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.template import Context
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from ..compat import anonymous_id_of, course_block, resource_url
 from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError, get_framework
 from ..core.scales import DEFAULT_SCALE, load_scales
+from ..course_structure import course_blocks
 from ..mixins.resources import _template
 from ..profile_block import render_course_profile
 from ..suggestions import suggestions
@@ -52,6 +54,13 @@ def _cohort_rows(request, course_key, ratings=False):
     return chosen, blocks, block, since, until
 
 
+def _assessment_titles(course_key, username) -> dict[str, str]:
+    """The display name of each self-assessment of the course, by usage key (empty when the course is unknown)."""
+    root = course_block(course_key, username)
+    return {str(b.scope_ids.usage_id): str(b.display_name)
+            for b in (course_blocks(root, "digicomp_assessment") if root is not None else ())}
+
+
 def _framework(rows):
     try:
         return get_framework(rows[0]["framework"] if rows else DEFAULT_FRAMEWORK)
@@ -72,6 +81,7 @@ def cohort_page(request, course_key):
     except ValueError as error:
         return HttpResponseBadRequest(str(error))
     framework = _framework(rows)
+    titles_of_blocks = _assessment_titles(course_key, request.user.get_username())
     scales = load_scales()
     scale = scales.get(rows[0]["scale"]) if rows and rows[0]["scale"] in scales.ids else scales.get(DEFAULT_SCALE)
     lang = get_language() if get_language() in framework.languages else framework.source_language
@@ -85,7 +95,8 @@ def cohort_page(request, course_key):
     timeline = cohort.growth_over_time(rows, clusters, min_group=minimum, by=request.GET.get("by", "moment")
                                        if request.GET.get("by") in ("moment", "week") else "moment")
     return render(request, "digicomp_dashboard/cohort.html", {
-        "course_key": course_key, "blocks": blocks, "block": block, "since": since or "", "until": until or "",
+        "course_key": course_key, "chosen_block": block,  # `block` is taken inside {% block %}
+        "blocks": [(b, titles_of_blocks.get(b, b)) for b in blocks], "since": since or "", "until": until or "",
         "by": request.GET.get("by", "moment"), "min_group": minimum,
         "learners": len({r["learner"] for r in rows}),
         "versions": sorted({r["framework_version"] for r in rows}), "scales": sorted({r["scale"] for r in rows}),
@@ -118,9 +129,12 @@ def learner_profile(request, course_key):
     course = course_block(course_key, request.user.get_username()) if snapshots else None
     suggest = (lambda latest, names: suggestions(course, framework, latest, names)) if course else None
     html = render_course_profile(lambda name, context: _template(name).render(Context(context)), _, framework,
-                                 snapshots, lang, "dc-course-profile", _("Your competences in this course"), suggest)
+                                 snapshots, lang, "dc-course-profile", _("Your competences in this course"), suggest,
+                                 level=1)
     return render(request, "digicomp_dashboard/learner_profile.html", {
         "profile_html": html, "course_key": course_key,
+        "cohort_url": reverse("digicomp_dashboard:cohort", args=[course_key])
+        if can_view_cohort(request.user, course_key) else None,
         "css": [resource_url("digicomp_assessment", f"static/css/{name}")
                 for name in ("digicomp.css", "assessment.css")],
         "base_template": getattr(settings, "DIGICOMP_BASE_TEMPLATE", "digicomp_dashboard/base.html"),

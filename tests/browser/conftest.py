@@ -9,6 +9,7 @@ import pytest
 from tests.servers import demo_server
 
 CHROMIUM = os.environ.get("DIGICOMP_CHROMIUM", "/usr/bin/chromium")
+SYNTHETIC = 12  # learners of the demo course's synthetic cohort
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -22,8 +23,8 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def demo_url(tmp_path_factory):
-    """Base URL of a fresh demo server (own database, demo accounts, no synthetic cohort)."""
-    with demo_server(tmp_path_factory.mktemp("var"), ["digicomp_demo_data", "--learners", "0"]) as url:
+    """Base URL of a fresh demo server (own database, the demo accounts, a synthetic cohort of 12)."""
+    with demo_server(tmp_path_factory.mktemp("var"), ["digicomp_demo_data", "--learners", str(SYNTHETIC)]) as url:
         yield url
 
 

@@ -1,0 +1,103 @@
+"""The dashboards in a real browser: a learner's course page, the lecturer's cohort page and its export."""
+
+import csv
+import io
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import SYNTHETIC, axe_violations
+from .test_assessment import LOCALES
+
+COURSE = "demo-course-digital-social-work-in-practice"
+TEXT = {
+    "en": {"user": "User name", "password": "Password", "log_in": "Log in", "profile_link": "Your competences in the demo course",
+           "submit": "Submit this moment", "start": "Start a new moment from my last answers",
+           "moments": "Your score per cluster at each moment", "next": "What to work on next",
+           "staff_only": "Only course staff can see the cohort of this course.", "cohort_link": "Competences of the cohort",
+           "cohort": "Competences of the cohort", "learners": "learners submitted", "few": "too few learners",
+           "export": "one row per learner and moment, anonymised (CSV)"},
+    "nl": {"user": "Gebruikersnaam", "password": "Wachtwoord", "log_in": "Aanmelden",
+           "profile_link": "Je competenties in de democursus", "submit": "Dit moment indienen",
+           "start": "Start een nieuw moment met mijn laatste antwoorden", "moments": "Je score per cluster op elk moment",
+           "next": "Waar je verder aan kunt werken", "staff_only": "Alleen het cursusteam kan de groep van deze cursus zien.",
+           "cohort_link": "Competenties van de groep", "cohort": "Competenties van de groep",
+           "learners": "studenten dienden in", "few": "te weinig studenten",
+           "export": "één rij per student en moment, geanonimiseerd (CSV)"},
+}
+LEARNER = {"en": "ana", "nl": "bram"}
+
+
+def log_in(page, base, lang, name, password):
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label(TEXT[lang]["user"]).fill(name)
+    page.get_by_label(TEXT[lang]["password"]).fill(password)
+    page.get_by_role("button", name=TEXT[lang]["log_in"], exact=True).click()
+    expect(page).to_have_url(f"{base}/")
+
+
+def answer_and_submit(page, lang, level_of):
+    """Open each cluster and click a level per statement (the form's keyboard use: test_assessment), then submit."""
+    for fieldset in page.locator("fieldset.dc-statement").all():
+        fieldset.evaluate("f => f.closest('details').open = true")
+        fieldset.locator("label").nth(level_of(fieldset.get_attribute("data-statement"))).click()
+    page.get_by_role("button", name=TEXT[lang]["submit"]).click()
+    expect(page.locator(".dc-profile")).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_learner_sees_their_course_profile_and_growth_and_not_the_cohort(demo_url, open_page, lang):
+    page = open_page(f"{demo_url}/", locale=LOCALES[lang])
+    log_in(page, demo_url, lang, LEARNER[lang], "student")
+    page.goto(f"{demo_url}/scenario/digicomp-course/")
+    answer_and_submit(page, lang, lambda statement: 1)
+    page.get_by_role("button", name=TEXT[lang]["start"]).click()
+    answer_and_submit(page, lang, lambda statement: 0 if statement.startswith("6.") else 3)
+
+    page.goto(f"{demo_url}/")
+    page.get_by_role("link", name=TEXT[lang]["profile_link"]).click()
+    profile = page.locator(".dc-course-profile")
+    expect(profile.locator("svg")).to_have_count(1)
+    cluster_6 = profile.locator("table").first.locator("tr", has=page.locator("th .digicomp-id", has_text=re.compile("^6$")))
+    expect(cluster_6.locator("td").nth(0)).to_have_text("25%")  # first: level 1 of 0..4
+    expect(cluster_6.locator("td").nth(1)).to_have_text("0%")
+    expect(cluster_6.locator("td").nth(2)).to_have_text("-25")
+    expect(profile.get_by_text(TEXT[lang]["moments"])).to_be_visible()
+    expect(profile.get_by_role("heading", name=TEXT[lang]["next"])).to_be_visible()
+    assert axe_violations(page) == []
+
+    refused = page.goto(f"{demo_url}/digicomp/courses/{COURSE}/cohort/")
+    assert refused.status == 403 and TEXT[lang]["staff_only"] in page.content()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_lecturer_sees_the_cohort_and_downloads_an_anonymised_csv(demo_url, open_page, lang):
+    page = open_page(f"{demo_url}/", locale=LOCALES[lang])
+    log_in(page, demo_url, lang, "lecturer", "lecturer")
+    page.get_by_role("link", name=TEXT[lang]["cohort_link"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TEXT[lang]["cohort"])
+    learners = int(re.search(rf"(\d+) {TEXT[lang]['learners']}", page.content()).group(1))
+    assert learners >= SYNTHETIC
+    summary = page.locator("table").first
+    expect(summary.locator("tbody tr")).to_have_count(9)
+    expect(summary.locator("tbody tr").nth(4).locator("td").nth(1)).to_have_text(re.compile(r"^\d+%$"))  # cluster 5
+    expect(summary.locator("tbody tr").nth(1).locator("td").nth(1)).to_have_text(TEXT[lang]["few"])  # not assessed
+    assert axe_violations(page) == []
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name=TEXT[lang]["export"]).click()
+    text = open(download.value.path(), encoding="utf-8").read()  # noqa: SIM115, PTH123 - read once
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][0] == f"# course: {COURSE}" and any(cell.startswith("# framework_versions: ") for cell in rows[0])
+    learner_ids = {row[rows[1].index("learner")] for row in rows[2:]}
+    assert len(learner_ids) == learners
+    assert all(re.fullmatch(r"synthetic-\d{4}|[0-9a-f]{32}", learner) for learner in learner_ids)
+    assert not re.search(r"\b(ana|bram|lecturer)\b", text)
+
+
+def test_the_cohort_page_fits_a_narrow_screen(demo_url, open_page):
+    page = open_page(f"{demo_url}/", width=320)
+    log_in(page, demo_url, "en", "lecturer", "lecturer")
+    page.goto(f"{demo_url}/digicomp/courses/{COURSE}/cohort/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
