@@ -35,7 +35,7 @@ demo: $(VENV)/.installed
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin migrate --run-syncdb --verbosity 0
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin digicomp_taxonomy
-	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin digicomp_demo_data
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/digicomp demo-data
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin runserver 127.0.0.1:$(PORT)
 

@@ -1,5 +1,7 @@
 """The `digicomp` command line: exit codes, messages on stderr, never a traceback."""
 
+import os
+import sqlite3
 import subprocess
 import sys
 
@@ -73,3 +75,20 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     process.stdout.close()
     error = process.stderr.read().decode()
     assert process.wait(timeout=30) == 0 and "Traceback" not in error
+
+
+def test_demo_data_fills_the_demo_database_with_a_labelled_cohort(tmp_path):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "digicomp_xblock.devsite.settings", "DIGICOMP_VAR_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "digicomp_xblock.cli", "demo-data", "--learners", "5"], env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "5 synthetic learners x 2 moments" in done.stdout and "log in as lecturer / lecturer" in done.stdout
+    rows = sqlite3.connect(tmp_path / "workbench.db").execute(
+        "SELECT learner, moment FROM digicomp_dashboard_snapshotrecord ORDER BY learner, moment").fetchall()
+    assert rows == [(f"synthetic-{n:04d}", moment) for n in range(1, 6) for moment in (1, 2)]
+
+
+def test_demo_data_refuses_a_negative_count(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["demo-data", "--learners", "-3"])
+    assert stop.value.code == 2 and "-3 is negative" in capsys.readouterr().err

@@ -39,16 +39,25 @@ def staff_client(client):
     return client
 
 
-def test_anonymous_users_are_sent_to_log_in(client):
-    response = client.get(PAGE)
-    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/?next=")
+PROFILE = f"/digicomp/courses/{COURSE}/profile/"
+VIEWS = [PAGE, PROFILE] + [f"{PAGE}export/{what}.{fmt}" for what in ("clusters", "learners") for fmt in ("csv", "json")]
+# who -> what each view answers: anonymous users are sent to log in, learners see only their own profile
+EXPECTED = {
+    "anonymous": dict.fromkeys(VIEWS, 302),
+    "learner": {**dict.fromkeys(VIEWS, 403), PROFILE: 200},
+    "staff": dict.fromkeys(VIEWS, 200),
+}
 
 
-@pytest.mark.parametrize("url", [PAGE, PAGE + "export/clusters.csv", PAGE + "export/learners.json"])
-def test_learners_get_403_on_every_view_and_export(client, url):
+@pytest.mark.parametrize(("who", "url"), [(who, url) for who in EXPECTED for url in VIEWS])
+def test_permission_matrix(client, who, url):
     add_cohort(6)
-    client.force_login(get_user_model().objects.create_user("ana"))
-    assert client.get(url).status_code == 403
+    if who != "anonymous":
+        client.force_login(get_user_model().objects.create_user(who, is_staff=who == "staff"))
+    response = client.get(url)
+    assert response.status_code == EXPECTED[who][url]
+    if response.status_code == 302:
+        assert response["Location"] == f"/accounts/login/?next={url}"
 
 
 def test_staff_see_median_and_growth_per_cluster(staff_client):
@@ -107,19 +116,15 @@ def test_learners_see_their_own_course_profile_only(client):
 
     SnapshotRecord.objects.filter(learner="anon-0").update(learner=demo_anonymous_id("ana"))
     client.force_login(get_user_model().objects.create_user("ana"))
-    page = client.get(f"/digicomp/courses/{COURSE}/profile/").content.decode()
+    page = client.get(PROFILE).content.decode()
     assert "Your scores per cluster in this course" in page
     assert "<td>25%</td><td>75%</td><td>+50</td>" in page
     client.force_login(get_user_model().objects.create_user("nobody"))
-    assert "have not submitted a self-assessment" in client.get(f"/digicomp/courses/{COURSE}/profile/").content.decode()
-
-
-def test_the_course_profile_page_needs_a_login(client):
-    assert client.get(f"/digicomp/courses/{COURSE}/profile/").status_code == 302
+    assert "have not submitted a self-assessment" in client.get(PROFILE).content.decode()
 
 
 def test_the_course_tab_page_links_staff_to_the_cohort(client, staff_client):
     cohort_link = f'<a href="{PAGE}">Competences of the cohort (course staff)</a>'
-    assert cohort_link in staff_client.get(f"/digicomp/courses/{COURSE}/profile/").content.decode()
+    assert cohort_link in staff_client.get(PROFILE).content.decode()
     client.force_login(get_user_model().objects.create_user("ana"))
-    assert cohort_link not in client.get(f"/digicomp/courses/{COURSE}/profile/").content.decode()
+    assert cohort_link not in client.get(PROFILE).content.decode()
