@@ -66,6 +66,7 @@ def test_staff_see_median_and_growth_per_cluster(staff_client):
     assert "6 learners submitted." in page
     # cluster 6 latest moment: level 3 of 0..4 -> 75 %; first moment level 1 -> 25 %: +50 points, all improved
     assert "<td>75%</td>" in page and "<td>50.0</td>" in page and "<td>100%</td>" in page
+    assert page.count('<td colspan="5">no ratings</td>') == 8  # the clusters this assessment does not ask about
     # level distribution of cluster 6 (10 statements) in the latest moment: 6 learners x 10 ratings at level 3
     assert "<td>6</td><td>0</td><td>0</td><td>0</td><td>60</td><td>0</td><td>0</td>" in page.replace("\n", "").replace(" ", "")
 
