@@ -33,9 +33,9 @@ $(VENV)/.installed: $(VPY) setup.py requirements/constraints.txt
 
 demo: $(VENV)/.installed
 	mkdir -p var
-	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin migrate --run-syncdb --verbosity 0
-	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin digicomp_taxonomy
+	# demo-data migrates the database first; the server tags the demo units once the taxonomy exists.
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/digicomp demo-data
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin digicomp_taxonomy
 	@echo "Serving the demo on http://127.0.0.1:$(PORT)/ (Ctrl+C stops it)"
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV)/bin/django-admin runserver 127.0.0.1:$(PORT)
 
