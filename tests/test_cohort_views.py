@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from django.contrib.auth import get_user_model
 
+from digicomp_xblock.compat import demo_anonymous_id
 from digicomp_xblock.core.loader import get_framework
 from digicomp_xblock.core.scales import load_scales
 from digicomp_xblock.core.scope import resolve_scope
@@ -113,8 +114,6 @@ def everyone_named_ana(user, course_key):
 
 def test_learners_see_their_own_course_profile_only(client):
     add_cohort(6)
-    from digicomp_xblock.compat import demo_anonymous_id  # pylint: disable=import-outside-toplevel
-
     SnapshotRecord.objects.filter(learner="anon-0").update(learner=demo_anonymous_id("ana"))
     client.force_login(get_user_model().objects.create_user("ana"))
     page = client.get(PROFILE).content.decode()
@@ -129,3 +128,13 @@ def test_the_course_tab_page_links_staff_to_the_cohort(client, staff_client):
     assert cohort_link in staff_client.get(PROFILE).content.decode()
     client.force_login(get_user_model().objects.create_user("ana"))
     assert cohort_link not in client.get(PROFILE).content.decode()
+
+
+def test_a_regional_language_gets_the_framework_in_its_base_language(client, settings):
+    """Open edX's languages are regional (nl-nl); the page picks the framework's `nl`, as the blocks do."""
+    settings.LANGUAGES = [*settings.LANGUAGES, ("nl-nl", "Nederlands (Nederland)")]
+    add_cohort(6)
+    SnapshotRecord.objects.filter(learner="anon-0").update(learner=demo_anonymous_id("ana"))
+    client.force_login(get_user_model().objects.create_user("ana"))
+    page = client.get(PROFILE, headers={"accept-language": "nl-NL"}).content.decode()
+    assert '<html lang="nl-nl">' in page and "Digitale cliëntgegevens veilig beheren" in page

@@ -5,7 +5,7 @@ import os
 import pytest
 
 from digicomp_xblock.core.loader import FrameworkError, get_framework, load_framework
-from digicomp_xblock.core.model import LocalText, Statement
+from digicomp_xblock.core.model import LocalText, Statement, best_language
 
 
 @pytest.mark.parametrize("lang, expected", [
@@ -56,3 +56,11 @@ def test_unknown_bundled_framework_names_the_available_ones():
     with pytest.raises(FrameworkError) as caught:
         get_framework("nope")
     assert "available: social-work-2025" in str(caught.value)
+
+
+@pytest.mark.parametrize(("active", "default", "expected"), [
+    ("nl", None, "nl"), ("nl-be", None, "nl"), ("NL-BE", None, "nl"), ("fr", None, "en"), (None, None, "en"),
+    ("fr", "nl", "nl"), ("nl-be", "en", "nl"),
+])
+def test_best_language_takes_the_base_language_then_the_default(active, default, expected):
+    assert best_language(active, ("en", "nl"), default) == expected

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 #: Component kinds in their fixed order; the position (1, 2, 3) is the component digit of an ID.
 COMPONENT_KINDS = ("knowledge", "skills", "attitudes")
+
+
+def best_language(active: str | None, available: Sequence[str], default: str | None = None) -> str:
+    """`active` if the content has it, or its base language (`nl-be` -> `nl`); else `default` (else the first)."""
+    active = (active or "").lower()
+    for candidate in (active, active.split("-")[0]):
+        if candidate in available:
+            return candidate
+    return default or available[0]
 
 
 @dataclass(frozen=True)

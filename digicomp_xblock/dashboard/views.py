@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ..compat import anonymous_id_of, course_block, resource_url
 from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError, get_framework
+from ..core.model import best_language
 from ..core.scales import DEFAULT_SCALE, load_scales
 from ..course_structure import course_blocks
 from ..mixins.resources import _template
@@ -84,7 +85,7 @@ def cohort_page(request, course_key):
     titles_of_blocks = _assessment_titles(course_key, request.user.get_username())
     scales = load_scales()
     scale = scales.get(rows[0]["scale"]) if rows and rows[0]["scale"] in scales.ids else scales.get(DEFAULT_SCALE)
-    lang = get_language() if get_language() in framework.languages else framework.source_language
+    lang = best_language(get_language(), framework.languages, framework.source_language)
     clusters = [c.id for c in framework.clusters()]
     titles = {c.id: c.title.get(lang) for c in framework.clusters()}
     minimum = _min_group()
@@ -125,7 +126,7 @@ def learner_profile(request, course_key):
     snapshots = [{"submitted_at": r.submitted_at.isoformat(), "scores": r.scores, "framework": r.framework}
                  for r in records]
     framework = _framework(snapshots)
-    lang = get_language() if get_language() in framework.languages else framework.source_language
+    lang = best_language(get_language(), framework.languages, framework.source_language)
     course = course_block(course_key, request.user.get_username()) if snapshots else None
     suggest = (lambda latest, names: suggestions(course, framework, latest, names)) if course else None
     html = render_course_profile(lambda name, context: _template(name).render(Context(context)), _, framework,

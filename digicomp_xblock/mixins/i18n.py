@@ -6,6 +6,7 @@ from django.utils import translation
 from xblock.core import XBlock, XBlockMixin
 
 from ..core import paths
+from ..core.model import best_language
 
 #: Where `make compile-messages` writes the JavaScript catalogs, below `static/`.
 JS_CATALOG = "js/translations/{locale}/djangojs.js"
@@ -27,11 +28,7 @@ class I18nMixin(XBlockMixin):
 
     def content_language(self, available: tuple[str, ...]) -> str:
         """The active language if the content has it (`nl-be` -> `nl`), else the first available one."""
-        active = (translation.get_language() or "").lower()
-        for candidate in (active, active.split("-")[0]):
-            if candidate in available:
-                return candidate
-        return available[0]
+        return best_language(translation.get_language(), available)
 
     def add_i18n_js(self, fragment) -> None:
         """Add the JavaScript catalog (the platform's compiled one if it has it, else ours) and common.js."""
