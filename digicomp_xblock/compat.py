@@ -33,15 +33,18 @@ def jump_url(block, usage_id) -> str:
             return reverse("jump_to", kwargs={"course_id": str(course_key), "location": str(usage_id)})
         except NoReverseMatch:
             pass
+    found = _workbench_scenario(_workbench_course(usage_id))
+    return f"/scenario/{found[0]}/#{anchor_of(usage_id)}" if found else f"#{anchor_of(usage_id)}"
+
+
+def _workbench_scenario(course_key: str):
+    """`(name, scenario)` of the workbench scenario that is this course (see course_key_of), else None."""
     try:
         from workbench.scenarios import SCENARIOS  # pylint: disable=import-outside-toplevel
     except ImportError:
-        return f"#{anchor_of(usage_id)}"
-    prefix = str(usage_id).split(".", 1)[0]
-    for name, scenario in SCENARIOS.items():
-        if str(scenario.usage_id).split(".", 1)[0] == prefix:
-            return f"/scenario/{name}/#{anchor_of(usage_id)}"
-    return f"#{anchor_of(usage_id)}"
+        return None
+    return next(((name, scenario) for name, scenario in SCENARIOS.items()
+                 if _workbench_course(scenario.usage_id) == course_key), None)
 
 
 def panel_enabled(block) -> bool:
@@ -65,7 +68,12 @@ def panel_enabled(block) -> bool:
 def course_key_of(block) -> str:
     """The block's course as text: the course key in Open edX, the scenario in the workbench."""
     course_key = getattr(block.scope_ids.usage_id, "course_key", None)
-    return str(course_key) if course_key is not None else str(block.scope_ids.usage_id).split(".", 1)[0]
+    return str(course_key) if course_key is not None else _workbench_course(block.scope_ids.usage_id)
+
+
+def _workbench_course(usage_id) -> str:
+    """The workbench's stand-in for a course key: the scenario part of a usage id (`<scenario>.<block>...`)."""
+    return str(usage_id).split(".", 1)[0]
 
 
 def course_block(course_key: str, username: str):
@@ -82,15 +90,12 @@ def course_block(course_key: str, username: str):
             return modulestore().get_course(CourseKey.from_string(course_key))
         except InvalidKeyError:
             return None
-    try:
-        from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
-        from workbench.scenarios import SCENARIOS  # pylint: disable=import-outside-toplevel
-    except ImportError:
+    found = _workbench_scenario(course_key)
+    if found is None:
         return None
-    for scenario in SCENARIOS.values():
-        if scenario.usage_id.split(".", 1)[0] == course_key:
-            return WorkbenchRuntime(username).get_block(scenario.usage_id)
-    return None
+    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+
+    return WorkbenchRuntime(username).get_block(found[1].usage_id)
 
 
 def demo_anonymous_id(name: str) -> str:

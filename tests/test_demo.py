@@ -8,7 +8,7 @@ from django.core.management import call_command
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS
 
-from digicomp_xblock.compat import demo_anonymous_id
+from digicomp_xblock.compat import course_key_of, demo_anonymous_id
 from digicomp_xblock.course_structure import course_blocks
 from digicomp_xblock.dashboard.models import SnapshotRecord
 from digicomp_xblock.tagging.api import sync_taxonomy
@@ -42,7 +42,7 @@ def test_a_logged_in_user_is_the_student_of_every_block_page_and_handler(client,
     assert block_for(block, "bram").snapshots == [] and len(block_for(block, "ana").snapshots) == 1
     record = SnapshotRecord.objects.get()
     assert record.learner == demo_anonymous_id("ana")
-    course_key = str(block.scope_ids.usage_id).split(".", 1)[0]
+    course_key = course_key_of(block)
     profile = client.get(f"/digicomp/courses/{course_key}/profile/").content.decode()
     assert "Your scores per cluster in this course" in profile and "75%" in profile
 
@@ -70,7 +70,7 @@ def test_the_course_page_shows_each_moment_and_the_units_to_work_on_next(client,
     ratings = answer_all(block, 3) | {s.id: 0 for s in block.scope_statements if s.cluster_id == "6"}
     assert post(client, block, "save_answers", {"ratings": ratings, "submit": True}).status_code == 200
 
-    page = client.get(f"/digicomp/courses/{str(block.scope_ids.usage_id).split('.', 1)[0]}/profile/")
+    page = client.get(f"/digicomp/courses/{course_key_of(block)}/profile/")
     html = page.content.decode()
     assert "Your score per cluster at each moment" in html and "Moment 2" in html
     assert "<td>25%</td><td>0%</td>" in html  # cluster 6: level 1, then 0
@@ -82,6 +82,6 @@ def test_the_cohort_page_names_each_self_assessment_by_its_title(client, fresh_s
     block = the_assessment(client, "digicomp-course")
     call_command("digicomp_demo_data", learners=5, stdout=io.StringIO())
     client.force_login(get_user_model().objects.get(username="lecturer"))
-    page = client.get(f"/digicomp/courses/{str(block.scope_ids.usage_id).split('.', 1)[0]}/cohort/").content.decode()
+    page = client.get(f"/digicomp/courses/{course_key_of(block)}/cohort/").content.decode()
     assert f'<option value="{block.scope_ids.usage_id}" selected>{block.display_name}</option>' in page
     assert "5 learners submitted." in page

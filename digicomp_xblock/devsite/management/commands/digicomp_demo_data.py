@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS
 
+from digicomp_xblock.compat import course_key_of
 from digicomp_xblock.core.loader import get_framework
 from digicomp_xblock.core.scales import load_scales
 from digicomp_xblock.core.snapshots import make_snapshot
@@ -45,7 +46,7 @@ class Command(BaseCommand):
         block = _assessment_of(SCENARIO)
         framework, scale = get_framework(block.framework), load_scales().get(block.scale)
         scope = block.scope_statements
-        course_key, block_key = str(block.scope_ids.usage_id).split(".", 1)[0], str(block.scope_ids.usage_id)
+        course_key, block_key = course_key_of(block), str(block.scope_ids.usage_id)
         SnapshotRecord.objects.filter(block_key=block_key, learner__startswith="synthetic-").delete()
         rng = random.Random(options["seed"])
         start = datetime(2026, 9, 21, 9, tzinfo=UTC)
