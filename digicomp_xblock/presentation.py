@@ -33,6 +33,16 @@ def paragraphs(text: str) -> list[dict]:
     return blocks
 
 
+def statement_groups(cluster, component, lang: str, chosen=None) -> list[dict]:
+    """A component's statements in `lang` by sub-theme; only the `chosen` IDs when given (empty groups left out)."""
+    groups = [{"subtheme": cluster.subtheme(subtheme).title.get(lang) if subtheme else "",
+               "statements": [{"id": s.id, "anchor": s.id.replace(".", "-"), "text": s.text.get(lang),
+                               "details": [d.get(lang) for d in s.details]}
+                              for s in statements if chosen is None or s.id in chosen]}
+              for subtheme, statements in component.groups()]
+    return [group for group in groups if group["statements"]]
+
+
 def framework_tree(framework: Framework, lang: str) -> list[dict]:
     """Focuses > clusters > components > sub-theme groups > statements, with texts in `lang`."""
     return [
@@ -52,21 +62,7 @@ def framework_tree(framework: Framework, lang: str) -> list[dict]:
                             "id": component.id,
                             "kind": component.kind,
                             "title": component.title.get(lang),
-                            "groups": [
-                                {
-                                    "subtheme": cluster.subtheme(subtheme).title.get(lang) if subtheme else "",
-                                    "statements": [
-                                        {
-                                            "id": s.id,
-                                            "anchor": s.id.replace(".", "-"),
-                                            "text": s.text.get(lang),
-                                            "details": [d.get(lang) for d in s.details],
-                                        }
-                                        for s in statements
-                                    ],
-                                }
-                                for subtheme, statements in component.groups()
-                            ],
+                            "groups": statement_groups(cluster, component, lang),
                         }
                         for component in cluster.components
                     ],

@@ -15,7 +15,7 @@ from ..core.scales import NOT_RELEVANT, load_scales
 from ..core.scope import ScopeError
 from ..core.scoring import growth
 from ..core.snapshots import snapshot_profile
-from ..presentation import KIND_LABELS, kind_cells, paragraphs, percent
+from ..presentation import KIND_LABELS, kind_cells, paragraphs, percent, statement_groups
 from ..suggestions import strengths_html, suggestions
 
 
@@ -171,13 +171,7 @@ def _render_form(block, scope_ids, lang) -> str:
     for cluster in framework.clusters():
         components = []
         for component in cluster.components:
-            groups = [
-                {"subtheme": cluster.subtheme(sub).title.get(lang) if sub else "",
-                 "statements": [{"id": s.id, "anchor": s.id.replace(".", "-"), "text": s.text.get(lang),
-                                 "details": [d.get(lang) for d in s.details]} for s in statements if s.id in chosen]}
-                for sub, statements in component.groups()
-            ]
-            groups = [g for g in groups if g["statements"]]
+            groups = statement_groups(cluster, component, lang, chosen)
             if groups:
                 components.append({"id": component.id, "title": component.title.get(lang), "groups": groups})
         if components:
