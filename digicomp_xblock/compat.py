@@ -18,9 +18,9 @@ def is_staff(block) -> bool:
     return bool(user_attr(block, "user_is_staff", False)) or user_attr(block, "user_role") in ("staff", "instructor")
 
 
-def anchor_of(usage_id) -> str:
+def anchor_of(usage_id, prefix: str = "dc-unit-") -> str:
     """An element ID for a block on a page (the workbench shows a whole scenario on one page)."""
-    return "dc-unit-" + hashlib.sha1(str(usage_id).encode("utf-8")).hexdigest()[:10]
+    return prefix + hashlib.sha1(str(usage_id).encode("utf-8")).hexdigest()[:10]
 
 
 def jump_url(block, usage_id) -> str:

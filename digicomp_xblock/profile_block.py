@@ -37,7 +37,7 @@ class CourseProfileXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, ScenariosMi
         lang = self.content_language(framework.languages)
         snapshots = [snapshot for block in course_blocks(self, "digicomp_assessment")
                      if block.framework == framework.id for snapshot in block.snapshots]
-        dom_id = anchor_of(self.scope_ids.usage_id).replace("dc-unit-", "dc-profile-")
+        dom_id = anchor_of(self.scope_ids.usage_id, "dc-profile-")
         html = render_course_profile(
             self.render_template, self.gettext, framework, snapshots, lang, dom_id, self.gettext(self.display_name),
             lambda latest, names: suggestions(self, framework, latest, names))

@@ -70,7 +70,7 @@ class CompetenceTagsAside(FrameworkMixin, I18nMixin, ResourcesMixin, XBlockAside
         if not ids and not picker:
             return Fragment()
         lang = self.content_language(framework.languages)
-        dom_id = anchor_of(self.object_id).replace("dc-unit-", "dc-tags-")
+        dom_id = anchor_of(self.object_id, "dc-tags-")
         browser = getattr(settings, "DIGICOMP_FRAMEWORK_BROWSER_URL", "")
         tagged = []
         for node_id in ids:
