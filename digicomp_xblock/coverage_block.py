@@ -90,7 +90,10 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, ScenariosMixin, 
         """The coverage matrix as CSV (staff only)."""
         if not is_staff(self):
             return error_response("only course staff can download the coverage", 403)
-        framework, _tree, cov = self._coverage()
+        try:
+            framework, _tree, cov = self._coverage()
+        except FrameworkError as error:
+            return error_response(f"this block's framework cannot be loaded: {error.problems[0].message}")
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(
             coverage_csv_rows(cov, framework, self.content_language(framework.languages)))

@@ -648,6 +648,14 @@ def test_staff_download_is_a_csv_with_one_row_per_cluster_and_kind(framework, ta
     assert by_key[("5", "")] == ["0", "0", "0", "0"]
 
 
+def test_a_coverage_block_with_a_missing_framework_explains_instead_of_failing(course):
+    block = blocks_of(course, STAFF)[COVERAGE]
+    block.framework = "no-such-framework"
+    assert "no-such-framework" in block.student_view().content
+    response = response_of(block, "download")
+    assert response.status_code == 400 and b"framework cannot be loaded" in response.body
+
+
 def test_coverage_without_a_taxonomy_lists_every_unit_as_untagged(course):
     page = blocks_of(course, STAFF)[COVERAGE].student_view().content
     assert f"{units(sum(len(titles) for _, titles in outline(course)))} without competences" in page
