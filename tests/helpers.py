@@ -12,8 +12,7 @@ import json
 from webob import Request
 from workbench.runtime import WorkbenchRuntime
 
-#: The user-state fields of the self-assessment, compared before and after a refused request.
-STATE_FIELDS = ("draft", "snapshots", "editing", "revision", "recorded")
+from digicomp_xblock.assessment.handlers import LEARNER_STATE
 
 
 def make_block(xml: str, user: str = "student_1"):
@@ -63,7 +62,7 @@ def response_of(block, name: str, query: str = "", method: str = "GET"):
 def stored_state(block) -> dict:
     """The learner's state of `block` as it is in the database (read through a fresh instance)."""
     fresh = reload(block)
-    return {name: json.loads(json.dumps(getattr(fresh, name))) for name in STATE_FIELDS}
+    return {name: json.loads(json.dumps(getattr(fresh, name))) for name in LEARNER_STATE}
 
 
 def answer_all(block, level=2) -> dict:

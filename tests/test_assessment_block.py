@@ -16,13 +16,12 @@ from lxml import etree
 from xblock.fields import Scope
 
 from digicomp_xblock.assessment import AssessmentXBlock
-from digicomp_xblock.assessment.handlers import SUBMITTED_EVENT
+from digicomp_xblock.assessment.handlers import LEARNER_STATE, SUBMITTED_EVENT
 from digicomp_xblock.assessment.studio import EDITABLE
 from digicomp_xblock.core.answers import MAX_BODY_BYTES, MAX_REFLECTION_CHARS
 from digicomp_xblock.core.snapshots import CSV_COLUMNS
 
 from .helpers import (
-    STATE_FIELDS,
     answer_all,
     block_for,
     call_handler,
@@ -703,6 +702,6 @@ def test_reload_reads_the_database():
 
 
 def test_state_fields_are_the_ones_compared():
-    """Guard for the refusal tests: they compare every user-state field of the block."""
+    """The refusal tests compare, and the handlers re-read, every user-state field of the block."""
     user_state = {name for name, field in AssessmentXBlock.fields.items() if field.scope == Scope.user_state}
-    assert user_state == set(STATE_FIELDS)
+    assert user_state == set(LEARNER_STATE)

@@ -15,6 +15,8 @@ from ..core.snapshots import make_snapshot, snapshots_csv, snapshots_json
 from ..json_api import error_response, json_api
 
 SUBMITTED_EVENT = "digicomp.assessment.submitted"
+#: The learner-state fields (Scope.user_state) of the self-assessment.
+LEARNER_STATE = ("draft", "snapshots", "editing", "revision", "recorded")
 
 
 class HandlersMixin(XBlockMixin):
@@ -28,7 +30,7 @@ class HandlersMixin(XBlockMixin):
 
         Another tab of the same learner may have written since (e.g. submitted the open moment).
         """
-        for name in ("draft", "snapshots", "editing", "revision", "recorded"):
+        for name in LEARNER_STATE:
             if self.fields[name] not in self._dirty_fields:  # pylint: disable=no-member
                 self._field_data_cache.pop(name, None)  # pylint: disable=no-member
 
@@ -122,7 +124,7 @@ class HandlersMixin(XBlockMixin):
                     return
                 row = {"Moment": moment, "Submitted at": snapshot.get("submitted_at", ""),
                        "Framework version": snapshot.get("framework_version", ""), "Scale": snapshot.get("scale", "")}
-                row.update(dict(snapshot.get("ratings", {}).items()))
+                row.update(snapshot.get("ratings", {}))
                 count += 1
                 yield user_state.username, row
 
