@@ -127,8 +127,13 @@ def _values(row: Row) -> dict[str, float | None]:
 
 # --- Small statistics ----------------------------------------------------------------------------------------------
 
+def _suppressed(learners: int, min_group: int) -> bool:
+    """The small-group rule: no figure from no learner or from fewer than `min_group`."""
+    return learners == 0 or learners < min_group
+
+
 def _median(values: Sequence[float], min_group: int) -> float | None:
-    return statistics.median(values) if values and len(values) >= min_group else None
+    return None if _suppressed(len(values), min_group) else statistics.median(values)
 
 
 def _quartiles(values: Sequence[float]) -> tuple[float, float]:
@@ -143,13 +148,12 @@ def _quartiles(values: Sequence[float]) -> tuple[float, float]:
 def cluster_summary(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: int = MIN_GROUP,
                     moment: str = "latest") -> list[ClusterStats]:
     """Median, quartiles, mean and per-kind medians of each cluster over each learner's latest (or first) moment."""
-    wanted = set(cluster_ids)
     overall: dict[str, list[float]] = {cid: [] for cid in cluster_ids}
     kinds: dict[str, dict[str, list[float]]] = {cid: {} for cid in cluster_ids}
     for row in _pick(rows, moment):
         for cluster in _clusters(row):
             cid = cluster["cluster"]
-            if cid not in wanted:
+            if cid not in overall:
                 continue
             value = cluster["overall"]["value"]
             if value is not None:
@@ -162,7 +166,7 @@ def cluster_summary(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: 
     for cid in cluster_ids:
         values = overall[cid]
         n = len(values)
-        suppressed = n < min_group or n == 0
+        suppressed = _suppressed(n, min_group)
         by_kind = tuple((kind, None if suppressed else _median(kinds[cid][kind], min_group))
                         for kind in COMPONENT_KINDS if kind in kinds[cid])
         if suppressed:
@@ -198,7 +202,7 @@ def level_distribution(rows: Iterable[Row], framework_statements_by_cluster: Map
             learners[cid] += 1
     result = []
     for cid in framework_statements_by_cluster:
-        suppressed = learners[cid] < min_group or learners[cid] == 0
+        suppressed = _suppressed(learners[cid], min_group)
         result.append(LevelDistribution(cid, learners[cid], None if suppressed else counts[cid], suppressed))
     return result
 
@@ -218,7 +222,7 @@ def paired_growth(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: in
     for cid in cluster_ids:
         deltas = changes[cid]
         n = len(deltas)
-        if n < min_group or n == 0:
+        if _suppressed(n, min_group):
             result.append(ClusterGrowth(cid, n, None, None, None, True))
         else:
             result.append(ClusterGrowth(cid, n, statistics.fmean(deltas), sum(d > 0 for d in deltas) / n,
@@ -251,7 +255,7 @@ def growth_over_time(rows: Iterable[Row], cluster_ids: Sequence[str], min_group:
     result = []
     for label in sorted(periods):
         picked = periods[label]
-        if len(picked) < min_group or not picked:
+        if _suppressed(len(picked), min_group):
             result.append(Period(label, len(picked), tuple((cid, None) for cid in cluster_ids), True))
             continue
         values: dict[str, list[float]] = {cid: [] for cid in cluster_ids}
