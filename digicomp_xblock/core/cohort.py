@@ -23,6 +23,7 @@ from datetime import date
 
 from .model import COMPONENT_KINDS
 from .scales import NOT_RELEVANT
+from .scoring import cluster_values
 
 #: The smallest group whose figures are shown.
 MIN_GROUP = 5
@@ -122,7 +123,7 @@ def _clusters(row: Row) -> list:
 
 def _values(row: Row) -> dict[str, float | None]:
     """cluster -> overall score of a row."""
-    return {c["cluster"]: c["overall"]["value"] for c in _clusters(row)}
+    return cluster_values(row.get("scores"))
 
 
 # --- Small statistics ----------------------------------------------------------------------------------------------

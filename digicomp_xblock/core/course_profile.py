@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .model import Framework
-from .scoring import ClusterScore, Profile, Score
+from .scoring import ClusterScore, Profile, Score, cluster_values
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,7 @@ def each_moment(snapshots: Iterable[Mapping]) -> tuple[MomentScores, ...]:
     """Every moment of the learner in time order, with its cluster scores."""
     moments = []
     for snapshot in sorted(snapshots, key=lambda s: s["submitted_at"]):
-        profile = Profile.from_dict(snapshot["scores"])
-        moments.append(MomentScores(snapshot["submitted_at"],
-                                    {c.cluster_id: c.overall.value for c in profile.clusters}))
+        moments.append(MomentScores(snapshot["submitted_at"], cluster_values(snapshot["scores"])))
     return tuple(moments)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .model import Cluster, Framework
 from .scope import statements_of
-from .scoring import ClusterScore, Profile
+from .scoring import Profile
 
 #: Kinds of course nodes, outermost first.
 NODE_KINDS = ("course", "section", "subsection", "unit", "component")
@@ -193,18 +193,14 @@ class Recommendation:
     units: tuple[UnitInfo, ...]
 
 
-def weakness_key(cluster: ClusterScore, position: int) -> tuple:
-    """Sort key of a scored cluster, weakest first: its score, then its place in the framework."""
-    return (cluster.overall.value, position)
-
-
 def recommend(framework: Framework, profile: Profile, units: Sequence[UnitInfo], limit: int = 3,
               clusters: int = 2) -> list[Recommendation]:
     """Units for the learner's `clusters` weakest scored clusters, up to `limit` each; clusters no unit develops
     are left out (not replaced by the next weakest)."""
     order = {cluster.id: n for n, cluster in enumerate(framework.clusters())}
     scored = [c for c in profile.clusters if c.overall.value is not None and c.cluster_id in order]
-    weakest = sorted(scored, key=lambda c: weakness_key(c, order[c.cluster_id]))[:max(clusters, 0)]
+    # weakest first: by score, then by place in the framework
+    weakest = sorted(scored, key=lambda c: (c.overall.value, order[c.cluster_id]))[:max(clusters, 0)]
     developed = [(unit, statements_developed(framework, unit.competences)) for unit in units]
     recommendations = []
     for cluster_score in weakest:

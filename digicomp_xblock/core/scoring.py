@@ -88,6 +88,11 @@ class Profile:
         )
 
 
+def cluster_values(scores: Mapping | None) -> dict[str, float | None]:
+    """Cluster ID -> overall score, read straight from a stored profile (the shape of `Profile.to_dict()`)."""
+    return {c["cluster"]: c["overall"]["value"] for c in (scores or {}).get("clusters") or []}
+
+
 def score(statements: Iterable[Statement], ratings: Mapping[str, Rating], scale: Scale) -> Score:
     """The score of some statements under some ratings (ratings of other statements are ignored)."""
     levels, not_relevant, total = [], 0, 0
