@@ -7,7 +7,15 @@ from datetime import UTC, datetime
 from webob import Response
 from xblock.core import XBlock, XBlockMixin
 
-from ..core.answers import AnswerError, check_submit, merge, merge_reflections, parse_save, valid_ratings
+from ..core.answers import (
+    AnswerError,
+    check_moment_left,
+    check_submit,
+    merge,
+    merge_reflections,
+    parse_save,
+    valid_ratings,
+)
 from ..core.loader import FrameworkError
 from ..core.scales import load_scales
 from ..core.scope import ScopeError
@@ -73,8 +81,7 @@ class HandlersMixin(XBlockMixin):
         self._usable()
         if self.editing:
             raise AnswerError("a moment is already open")
-        if len(self.snapshots) >= self.max_moments:
-            raise AnswerError(f"all {self.max_moments} assessment moment(s) of this self-assessment are used")
+        check_moment_left(len(self.snapshots), self.max_moments)
         last = self.snapshots[-1]
         self.draft = {"ratings": dict(last["ratings"]), "reflections": dict(last.get("reflections", {}))}
         self.editing = True

@@ -117,5 +117,10 @@ def check_submit(ratings: Mapping[str, Rating], statement_ids, moments_used: int
     if missing:
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
         raise AnswerError(f"{len(missing)} statement(s) are not answered yet: {shown}")
+    check_moment_left(moments_used, max_moments)
+
+
+def check_moment_left(moments_used: int, max_moments: int) -> None:
+    """A new moment (or its submit) needs one of the `max_moments` left."""
     if moments_used >= max_moments:
         raise AnswerError(f"all {max_moments} assessment moment(s) of this self-assessment are used")
