@@ -15,7 +15,7 @@ def suggestions(block, framework, latest, names: dict[str, str]) -> dict | None:
     units = units_of(tree)
     return {
         "any_tagged": any(unit.competences for unit in units),
-        "items": [{"cluster": f"{rec.cluster_id} ({names.get(rec.cluster_id, '')})",
+        "items": [{"cluster": _named(rec.cluster_id, names),
                    "units": [{"title": unit.title, "url": jump_url(block, unit.id)} for unit in rec.units]}
                   for rec in recommend(framework, latest, units)],
     }
@@ -23,5 +23,10 @@ def suggestions(block, framework, latest, names: dict[str, str]) -> dict | None:
 
 def strengths_html(render, latest, names: dict[str, str]) -> str:
     """The sentence naming the highest and lowest clusters (nothing when all scores are level)."""
-    return render("strengths.html", {"strongest": [f"{c} ({names.get(c, '')})" for c in latest.strongest()],
-                                     "weakest": [f"{c} ({names.get(c, '')})" for c in latest.weakest()]})
+    return render("strengths.html", {"strongest": [_named(c, names) for c in latest.strongest()],
+                                     "weakest": [_named(c, names) for c in latest.weakest()]})
+
+
+def _named(cluster_id: str, names: dict[str, str]) -> str:
+    """A cluster as the sentences name it: `5 (Providing digital care, help and support)`."""
+    return f"{cluster_id} ({names.get(cluster_id, '')})"
