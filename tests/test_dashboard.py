@@ -122,3 +122,14 @@ def test_course_profile_block_combines_the_assessments_of_the_course():
     html = reload(profile).render("student_view").content
     assert "Your scores per cluster in this course" in html
     assert html.count("<tr><th scope=\"row\">") == 3 and "50%" in html
+
+
+def test_plugin_settings_default_the_minimum_group_and_keep_an_operators_value():
+    from types import SimpleNamespace  # pylint: disable=import-outside-toplevel
+
+    from digicomp_xblock.dashboard.settings import plugin_settings  # pylint: disable=import-outside-toplevel
+
+    fresh, operator = SimpleNamespace(), SimpleNamespace(DIGICOMP_MIN_GROUP=10)
+    plugin_settings(fresh)
+    plugin_settings(operator)
+    assert (fresh.DIGICOMP_MIN_GROUP, operator.DIGICOMP_MIN_GROUP) == (5, 10)
