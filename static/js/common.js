@@ -51,3 +51,13 @@ function DigicompNormalise(text) {
   "use strict";
   return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ");
 }
+
+/* A search query: `empty` when it has no words; `matches(text)` when a normalised text has every word. */
+function DigicompSearch(query) {
+  "use strict";
+  var words = DigicompNormalise(query).trim().split(" ").filter(Boolean);
+  return {
+    empty: words.length === 0,
+    matches: function (text) { return words.every(function (word) { return text.indexOf(word) !== -1; }); }
+  };
+}

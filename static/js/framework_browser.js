@@ -23,18 +23,18 @@ function DigicompFrameworkBrowser(runtime, element) {
   }
 
   function filter() {
-    var words = DigicompNormalise(input.value).trim().split(" ").filter(Boolean);
+    var search = DigicompSearch(input.value);
     var count = 0;
     statements.forEach(function (li, i) {
-      var match = words.every(function (word) { return index[i].indexOf(word) !== -1; });
+      var match = search.matches(index[i]);
       setHidden(li, !match);
       if (match) { count += 1; }
     });
     root.querySelectorAll(".digicomp-group, .digicomp-component, .digicomp-cluster, .digicomp-focus").forEach(function (node) {
-      setHidden(node, words.length > 0 && !node.querySelector(".digicomp-statement:not([hidden])"));
+      setHidden(node, !search.empty && !node.querySelector(".digicomp-statement:not([hidden])"));
     });
-    clusters.forEach(function (cluster) { cluster.open = words.length > 0 && !cluster.hidden; });
-    if (words.length) { announce(count); } else { status.textContent = ""; }
+    clusters.forEach(function (cluster) { cluster.open = !search.empty && !cluster.hidden; });
+    if (search.empty) { status.textContent = ""; } else { announce(count); }
   }
 
   input.addEventListener("input", function () {

@@ -9,15 +9,14 @@ function DigicompTagsAside(runtime, element) {
   var items = Array.prototype.slice.call(tree.querySelectorAll("li"));
 
   find.addEventListener("input", function () {
-    var words = DigicompNormalise(find.value).trim().split(" ").filter(Boolean);
+    var search = DigicompSearch(find.value);
     items.forEach(function (li) {
-      var text = DigicompNormalise(li.textContent);
-      li.hidden = words.length > 0 && !words.every(function (word) { return text.indexOf(word) !== -1; });
+      li.hidden = !search.empty && !search.matches(DigicompNormalise(li.textContent));
     });
     tree.querySelectorAll(".dc-tree-cluster").forEach(function (cluster) {
       var visible = cluster.querySelector("li:not([hidden])");
-      cluster.hidden = words.length > 0 && !visible;
-      cluster.open = words.length > 0 && !!visible;
+      cluster.hidden = !search.empty && !visible;
+      cluster.open = !search.empty && !!visible;
     });
   });
 
