@@ -24,17 +24,21 @@ function DigicompAssessment(runtime, element, init) {
   function recall() {
     try { return JSON.parse(window.localStorage.getItem(init.storageKey) || "null"); } catch (e) { return null; }
   }
-  function hasPending() {
-    return Object.keys(pending.ratings).length > 0 || Object.keys(pending.reflections).length > 0;
+  function hasChanges(changes) {
+    return Object.keys(changes.ratings || {}).length > 0 || Object.keys(changes.reflections || {}).length > 0;
   }
 
   /* ---- reading and writing the form ---- */
   function statementOf(input) { return input.closest("[data-statement]").getAttribute("data-statement"); }
+  function ratingOf(input) { return input.value === "na" ? "na" : parseInt(input.value, 10); }
+  function focusHeading(heading) {
+    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+  }
 
   function currentRatings() {
     var ratings = {};
     form.querySelectorAll("input[type=radio]:checked").forEach(function (input) {
-      ratings[statementOf(input)] = input.value === "na" ? "na" : parseInt(input.value, 10);
+      ratings[statementOf(input)] = ratingOf(input);
     });
     return ratings;
   }
@@ -59,11 +63,8 @@ function DigicompAssessment(runtime, element, init) {
     root.querySelector("[data-progress]").textContent = i18n.format(
       i18n.gettext("%(answered)s of %(total)s answered"), {answered: answered, total: state.total});
     form.querySelectorAll("[data-cluster-progress]").forEach(function (span) {
-      var cluster = span.closest(".dc-cluster");
-      var done = cluster.querySelectorAll("[data-statement]").length -
-        Array.prototype.filter.call(cluster.querySelectorAll("[data-statement]"), function (fieldset) {
-          return !fieldset.querySelector("input:checked");
-        }).length;
+      /* one radio group per statement: its checked radios are its answered statements */
+      var done = span.closest(".dc-cluster").querySelectorAll("[data-statement] input[type=radio]:checked").length;
       span.textContent = i18n.format(i18n.gettext("%(answered)s of %(total)s answered"),
         {answered: done, total: span.getAttribute("data-total")});
     });
@@ -83,7 +84,7 @@ function DigicompAssessment(runtime, element, init) {
       /* A submit waits for the save in flight, then goes out as a submit. */
       return new Promise(function (resolve) { window.setTimeout(resolve, 200); }).then(function () { return save(true); });
     }
-    if (!hasPending() && !submit) { return Promise.resolve(null); }
+    if (!hasChanges(pending) && !submit) { return Promise.resolve(null); }
     saving = true;
     var sent = pending;
     pending = {ratings: {}, reflections: {}};
@@ -126,8 +127,7 @@ function DigicompAssessment(runtime, element, init) {
 
   form.addEventListener("change", function (event) {
     if (event.target.type !== "radio") { return; }
-    var value = event.target.value;
-    pending.ratings[statementOf(event.target)] = value === "na" ? "na" : parseInt(value, 10);
+    pending.ratings[statementOf(event.target)] = ratingOf(event.target);
     remember();
     progress();
     event.target.closest("[data-statement]").classList.remove("dc-missing");
@@ -177,8 +177,7 @@ function DigicompAssessment(runtime, element, init) {
     save(true).then(function (result) {
       if (result && result.ok) {
         applyState();
-        var heading = profileSection.querySelector("h3");
-        if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+        focusHeading(profileSection.querySelector("h3"));
       }
     });
   });
@@ -190,7 +189,7 @@ function DigicompAssessment(runtime, element, init) {
     var action = button.getAttribute("data-action");
     if (action === "save") {
       window.clearTimeout(timer);
-      if (!hasPending()) { say(i18n.gettext("All answers are saved.")); } else { save(false); }
+      if (!hasChanges(pending)) { say(i18n.gettext("All answers are saved.")); } else { save(false); }
     } else if (action === "print") {
       window.print();
     } else if (action === "start") {
@@ -199,9 +198,7 @@ function DigicompAssessment(runtime, element, init) {
         state = result.data;
         state.profile_html = "";
         applyState();
-        var heading = formSection.querySelector("h3");
-        heading.setAttribute("tabindex", "-1");
-        heading.focus();
+        focusHeading(formSection.querySelector("h3"));
         say(i18n.gettext("A new moment is open, with your last answers filled in."));
       }, function () { say(i18n.gettext("No connection: please try again.")); });
     } else if (action === "compare") {
@@ -209,8 +206,7 @@ function DigicompAssessment(runtime, element, init) {
       DigicompPost(url("profile"), {compare: moment}).then(function (result) {
         if (!result.ok) { say(result.data.error || String(result.status)); return; }
         profileSection.innerHTML = result.data.profile_html;
-        var heading = profileSection.querySelector("h4");
-        if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+        focusHeading(profileSection.querySelector("h4"));
       }, function () { say(i18n.gettext("No connection: please try again.")); });
     }
   });
@@ -218,7 +214,7 @@ function DigicompAssessment(runtime, element, init) {
   /* ---- start: server state, then any changes this browser had not saved yet ---- */
   applyState();
   var unsaved = recall();
-  if (unsaved && state.editing && (Object.keys(unsaved.ratings || {}).length || Object.keys(unsaved.reflections || {}).length)) {
+  if (unsaved && state.editing && hasChanges(unsaved)) {
     pending = {ratings: unsaved.ratings || {}, reflections: unsaved.reflections || {}};
     Object.keys(pending.ratings).forEach(function (id) {
       var input = form.querySelector("[data-statement='" + id + "'] input[value='" + pending.ratings[id] + "']");
