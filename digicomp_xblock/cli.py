@@ -87,11 +87,13 @@ def cmd_demo_data(args) -> int:
               file=sys.stderr)
         return 1
     call_command("migrate", run_syncdb=True, verbosity=0)
-    call_command("digicomp_demo_data", learners=args.learners, seed=args.seed)
+    call_command("digicomp_demo_data", **{name: getattr(args, name) for name in ("learners", "seed")
+                                          if getattr(args, name) is not None})
     return 0
 
 
-def _not_negative(text: str) -> int:
+def not_negative(text: str) -> int:
+    """An argparse type: a whole number of 0 or more."""
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"{value} is negative")
@@ -122,8 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(func=cmd_export)
 
     demo = commands.add_parser("demo-data", help="demo accounts and a labelled synthetic cohort for the dashboards")
-    demo.add_argument("--learners", type=_not_negative, default=200, help="synthetic learners (default: 200)")
-    demo.add_argument("--seed", type=int, default=2025, help="random seed, for the same cohort again")
+    demo.add_argument("--learners", type=not_negative, help="how many synthetic learners (default: 200)")
+    demo.add_argument("--seed", type=int, help="random seed; the same seed gives the same cohort")
     demo.set_defaults(func=cmd_demo_data)
     return parser
 

@@ -4,7 +4,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS
 
@@ -85,3 +85,9 @@ def test_the_cohort_page_names_each_self_assessment_by_its_title(client, fresh_s
     page = client.get(f"/digicomp/courses/{course_key_of(block)}/cohort/").content.decode()
     assert f'<option value="{block.scope_ids.usage_id}" selected>{block.display_name}</option>' in page
     assert "5 learners submitted." in page
+
+
+def test_the_demo_data_command_refuses_a_negative_count():
+    with pytest.raises(CommandError, match="-1 is negative"):
+        call_command("digicomp_demo_data", "--learners", "-1")
+    assert not SnapshotRecord.objects.exists()

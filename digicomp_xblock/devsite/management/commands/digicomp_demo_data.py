@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS
 
+from digicomp_xblock.cli import not_negative
 from digicomp_xblock.compat import course_key_of
 from digicomp_xblock.core.loader import get_framework
 from digicomp_xblock.core.scales import load_scales
@@ -31,8 +32,8 @@ class Command(BaseCommand):
     help = "Create demo accounts and a synthetic cohort (learners 'synthetic-…', two moments each)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--learners", type=int, default=200)
-        parser.add_argument("--seed", type=int, default=2025)
+        parser.add_argument("--learners", type=not_negative, default=200, help="how many synthetic learners")
+        parser.add_argument("--seed", type=int, default=2025, help="random seed; the same seed gives the same cohort")
 
     def handle(self, *args, **options):
         users = get_user_model()
