@@ -2,6 +2,7 @@
 
 The top-level folders `framework/`, `static/` and `translations/` are mapped into the package
 (`digicomp_xblock/framework/` ...), so a regular install carries the framework data, the CSS/JS and the catalogs.
+What it needs is listed once, in `requirements/base.in`; the demo is a distribution of its own (`demo/`).
 """
 
 from pathlib import Path
@@ -15,6 +16,12 @@ DATA_DIRS = ("framework", "static", "translations")
 def data_files_of(folder):
     """Every file below a top-level data folder, relative to it."""
     return sorted(str(p.relative_to(HERE / folder)) for p in (HERE / folder).rglob("*") if p.is_file())
+
+
+def requirements(name: str) -> list[str]:
+    """The requirements of `requirements/<name>.in` (without its -c / -r lines and comments)."""
+    lines = (line.split("#", 1)[0].strip() for line in (HERE / "requirements" / f"{name}.in").read_text().splitlines())
+    return [line for line in lines if line and not line.startswith("-")]
 
 
 def version():
@@ -37,67 +44,20 @@ setup(
     ],
     package_dir={f"digicomp_xblock.{folder}": folder for folder in DATA_DIRS},
     package_data={
-        "digicomp_xblock": ["templates/*.html", "scenarios/*.xml", "devsite/templates/*.html", "devsite/templates/workbench/*.html",
-                            "devsite/templates/registration/*.html", "devsite/demo_tags.yaml",
-                            "dashboard/templates/digicomp_dashboard/*.html"],
+        "digicomp_xblock": ["rendering/templates/*/*.html", "dashboard/templates/digicomp_dashboard/*.html"],
         **{f"digicomp_xblock.{folder}": data_files_of(folder) for folder in DATA_DIRS},
     },
-    install_requires=[
-        "XBlock>=6.1",
-        "Django>=4.2",
-        "lxml>=4.9",
-        "PyYAML>=6.0",
-        "jsonschema>=4.18",
-        # XBlock 6.3 imports web_fragments without declaring it.
-        "web-fragments>=2.0",
-    ],
-    extras_require={
-        "demo": [
-            "xblock-sdk>=0.14",
-            "XBlock[django]>=6.1",
-            "openedx-core>=0.34",
-            "django-statici18n>=2.4",
-            "setuptools<82",
-        ],
-        "test": [
-            "xblock-sdk>=0.14",
-            "XBlock[django]>=6.1",
-            "openedx-core>=0.34",
-            "django-statici18n>=2.4",
-            "setuptools<82",
-            "pytest>=8",
-            "pytest-django>=4.8",
-            "hypothesis>=6.100",
-            "openedx-filters>=2.0",
-            "ruff>=0.6",
-            "jsonschema[format]>=4.18",
-            "polib>=1.2",
-            "babel>=2.14",
-            "build>=1.0",
-            "playwright>=1.40",
-            "axe-playwright-python>=0.1.4",
-        ],
-        # `make bench`: the workbench runtime plus xblock-poll's Survey block as a reference.
-        "bench": [
-            "xblock-sdk>=0.14",
-            "XBlock[django]>=6.1",
-            "openedx-core>=0.34",
-            "django-statici18n>=2.4",
-            "setuptools<82",
-            "xblock-poll>=1.14",
-        ],
-    },
+    install_requires=requirements("base"),
     entry_points={
         "console_scripts": ["digicomp = digicomp_xblock.cli:main"],
         "xblock.v1": [
-            "digicomp_framework = digicomp_xblock.browser:FrameworkBrowserXBlock",
-            "digicomp_assessment = digicomp_xblock.assessment:AssessmentXBlock",
-            "digicomp_coverage = digicomp_xblock.coverage_block:CoverageXBlock",
-            "digicomp_profile = digicomp_xblock.profile_block:CourseProfileXBlock",
-            "digicomp_demo_container = digicomp_xblock.devsite.blocks:DemoContainer",
+            "digicomp_framework = digicomp_xblock.blocks.framework:FrameworkBrowserXBlock",
+            "digicomp_assessment = digicomp_xblock.blocks.assessment:AssessmentXBlock",
+            "digicomp_coverage = digicomp_xblock.blocks.coverage:CoverageXBlock",
+            "digicomp_profile = digicomp_xblock.blocks.profile:CourseProfileXBlock",
         ],
         "xblock_asides.v1": [
-            "digicomp_tags = digicomp_xblock.tags_aside:CompetenceTagsAside",
+            "digicomp_tags = digicomp_xblock.blocks.tags:CompetenceTagsAside",
         ],
         "openedx.course_tab": ["digicomp_competences = digicomp_xblock.dashboard.tabs:CompetencesTab"],
         "lms.djangoapp": [

@@ -14,16 +14,16 @@ class FloorXBlock(XBlock):
 
     ratings = Dict(default={}, scope=Scope.user_state)
 
-    def student_view(self, context=None):  # pylint: disable=unused-argument
+    def student_view(self, context=None):
         return Fragment("")
 
     @XBlock.json_handler
-    def echo(self, data, suffix=""):  # pylint: disable=unused-argument
+    def echo(self, data, suffix=""):
         """Decode the body and say how many ratings it holds: the trivial handler."""
         return {"received": len(data.get("ratings", {}))}
 
     @XBlock.json_handler
-    def store(self, data, suffix=""):  # pylint: disable=unused-argument
+    def store(self, data, suffix=""):
         """Keep the ratings in a user_state field, unchecked: the least a real save must do."""
         self.ratings = data.get("ratings", {})
         return {"stored": len(self.ratings)}

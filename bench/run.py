@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "static"
-SETTINGS = "digicomp_xblock.devsite.settings"
+SETTINGS = "digicomp_demo.settings"
 LEARNER = "bench_learner"
 FLOOR_TAG = "bench_floor"
 

@@ -1,4 +1,4 @@
-"""The `digicomp` command line: validate, show and export framework files; fill the demo with a synthetic cohort."""
+"""The `digicomp` command line: validate, show and export framework files."""
 
 from __future__ import annotations
 
@@ -74,32 +74,6 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_demo_data(args) -> int:
-    """The demo's accounts and synthetic cohort in the demo's database (Django settings of the demo by default)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "digicomp_xblock.devsite.settings")
-    try:
-        import django  # pylint: disable=import-outside-toplevel
-        from django.core.management import call_command  # pylint: disable=import-outside-toplevel
-
-        django.setup()
-    except ImportError as error:
-        print(f"digicomp: demo-data needs the demo's packages (pip install 'digicomp-xblock[demo]'): {error}",
-              file=sys.stderr)
-        return 1
-    call_command("migrate", run_syncdb=True, verbosity=0)
-    call_command("digicomp_demo_data", **{name: getattr(args, name) for name in ("learners", "seed")
-                                          if getattr(args, name) is not None})
-    return 0
-
-
-def not_negative(text: str) -> int:
-    """An argparse type: a whole number of 0 or more."""
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative")
-    return value
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="digicomp", description="Digital competence framework tools.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -123,10 +97,6 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--file", help="framework YAML file (default: the bundled 2025 framework)")
     export.set_defaults(func=cmd_export)
 
-    demo = commands.add_parser("demo-data", help="demo accounts and a labelled synthetic cohort for the dashboards")
-    demo.add_argument("--learners", type=not_negative, help="how many synthetic learners (default: 200)")
-    demo.add_argument("--seed", type=int, help="random seed; the same seed gives the same cohort")
-    demo.set_defaults(func=cmd_demo_data)
     return parser
 
 

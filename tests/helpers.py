@@ -1,4 +1,5 @@
-"""Helpers for testing blocks in the XBlock SDK workbench runtime (in the style of xblock-drag-and-drop-v2's tests).
+"""Helpers for testing blocks in the XBlock SDK workbench runtime (in the style of xblock-drag-and-drop-v2's tests),
+and for the demo course with its competence tags.
 
 User state lives in the workbench's Django model `XBlockState` (one JSON row per scope, block and user);
 a block instance caches the fields it has read, so `reload()` builds a new instance in a new runtime, which
@@ -8,11 +9,15 @@ reads every field back from the database.
 from __future__ import annotations
 
 import json
+import re
 
+from openedx_tagging.models import ObjectTag, Tag, Taxonomy
 from webob import Request
 from workbench.runtime import WorkbenchRuntime
 
-from digicomp_xblock.assessment.handlers import LEARNER_STATE
+from digicomp_demo.registry import all_scenarios
+from digicomp_xblock.blocks.assessment.handlers import LEARNER_STATE
+from digicomp_xblock.tagging.api import set_competences
 
 
 def make_block(xml: str, user: str = "student_1"):
@@ -76,3 +81,100 @@ def submit_all(block, level=2, reflections=None):
     if reflections is not None:
         payload["reflections"] = reflections
     return call_handler(block, "save_answers", payload)
+
+
+# --- The demo course and its competence tags ----------------------------------------------------------------
+
+EXPORT_ID = "digicomp-social-work-2025"
+STAFF, LEARNER = "lecturer", "student_1"
+COURSE = next(s for s in all_scenarios() if s.name == "digicomp-course")
+WEEK_1, WEEK_2, OURS = "Week 1: Digital inclusion", "Week 2: Online help and client data", "Your competences"
+BOAT, REFERRING = "Who is missing the boat?", "Referring warmly to digital inclusion initiatives"
+VIDEO, FILES, APPS = "Video calling with clients", "Keeping client files safe", "Choosing apps together with a client"
+ASSESSMENT, COVERAGE = "Self-assessment for this course", "Competences this course develops"
+NEW_TEXT = "Ability to apply copyright and cite sources correctly (2026 wording)"
+
+
+def taxonomy_state():
+    """Every taxonomy row and every tag row (with its primary key), to compare before and after."""
+    taxonomies = list(Taxonomy.objects.order_by("id").values_list("id", "export_id", "name", "description"))
+    tags = list(Tag.objects.order_by("id").values_list("id", "taxonomy_id", "external_id", "value", "parent_id"))
+    return taxonomies, tags
+
+
+def object_tags():
+    """Every object tag row (object, taxonomy, tag, cached value)."""
+    return sorted(ObjectTag.objects.values_list("object_id", "taxonomy_id", "tag_id", "_value"))
+
+
+def tags_by_id():
+    return {tag.external_id: tag for tag in Tag.objects.filter(taxonomy__export_id=EXPORT_ID).select_related("parent")}
+
+
+def tags_in_order(framework):
+    """Clusters, components and statements of the framework, each parent before its children."""
+    for cluster in framework.clusters():
+        yield cluster
+        for component in cluster.components:
+            yield component
+            yield from component.statements
+
+
+def statements_in(doc):
+    for focus in doc["focuses"]:
+        for cluster in focus["clusters"]:
+            for component in cluster["components"]:
+                yield from component["statements"]
+
+
+def blocks_of(root_usage, user):
+    """The course's blocks as `user` sees them, by display name ("course" is the root); a fresh runtime."""
+    runtime = WorkbenchRuntime(user)
+    found = {}
+
+    def walk(block):
+        name = getattr(block, "display_name", None)
+        if name:
+            found[name] = block
+        for child in block.children if block.has_children else []:
+            walk(runtime.get_block(child))
+
+    root = runtime.get_block(root_usage)
+    found["course"] = root
+    walk(root)
+    return found
+
+
+def outline(root_usage):
+    """The scenario's sections (level-2 containers) with their units (level-3 containers), from the OLX itself:
+    [(section title, [unit titles])]; counts below follow the scenario as it is edited."""
+    blocks = blocks_of(root_usage, STAFF)
+    runtime = blocks["course"].runtime
+    return [(section.display_name, [runtime.get_block(u).display_name for u in section.children])
+            for section in (runtime.get_block(c) for c in blocks["course"].children)]
+
+
+def units(n: int) -> str:
+    return f"{n} unit" if n == 1 else f"{n} units"
+
+
+def usage(block) -> str:
+    return str(block.scope_ids.usage_id)
+
+
+def aside_of(block):
+    return block.runtime.get_aside_of_type(block, "digicomp_tags")
+
+
+def tag_unit(root_usage, title, ids, framework):
+    """Tag a unit of the course through the api (as the aside would); its usage id."""
+    unit = blocks_of(root_usage, STAFF)[title]
+    set_competences(usage(unit), framework, ids)
+    return usage(unit)
+
+
+def checkbox(page: str, node_id: str):
+    """The picker's checkbox of `node_id`: None when missing, else whether it is checked."""
+    match = re.search(rf'<input type="checkbox" id="[^"]+" value="{re.escape(node_id)}" data-level="\w+"( checked)?>',
+                      page)
+    return None if match is None else bool(match.group(1))

@@ -21,7 +21,7 @@ from pathlib import Path
 from tests.servers import free_port
 
 USER = "digicomp"
-PASSWORD = "digicomp-tests"  # noqa: S105 - a throw-away server on loopback
+PASSWORD = "digicomp-tests"
 SERVER = next((p for p in ("mariadbd", "/usr/sbin/mariadbd") if shutil.which(p)), None)
 INSTALL_DB = shutil.which("mariadb-install-db")
 
@@ -66,7 +66,7 @@ def start(folder: Path) -> tuple[subprocess.Popen, int]:
 
 def create_database(name: str) -> str:
     """Create database `name` on the server of this run (for a demo server of its own); returns the name."""
-    import MySQLdb  # pylint: disable=import-outside-toplevel
+    import MySQLdb
 
     connection = MySQLdb.connect(host="127.0.0.1", port=int(os.environ["DIGICOMP_MARIADB_PORT"]), user=USER,
                                  password=PASSWORD)

@@ -24,10 +24,10 @@ def demo_server(var: Path, *commands: list[str]):
 
     The settings are the test run's (the demo's on SQLite, or `tests.settings_mariadb` with a new database).
     """
-    settings = os.environ.get("DJANGO_SETTINGS_MODULE", "digicomp_xblock.devsite.settings")
+    settings = os.environ.get("DJANGO_SETTINGS_MODULE", "tests.settings")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings, "DIGICOMP_VAR_DIR": str(var)}
     if settings == "tests.settings_mariadb":
-        from tests.mariadb import create_database  # pylint: disable=import-outside-toplevel
+        from tests.mariadb import create_database
 
         env["DIGICOMP_MARIADB_NAME"] = create_database(f"digicomp_demo_{os.getpid()}_{var.name}")
     admin = [sys.executable, "-m", "django"]
@@ -41,7 +41,7 @@ def demo_server(var: Path, *commands: list[str]):
         try:
             for _ in range(150):
                 try:
-                    urllib.request.urlopen(url + "/", timeout=2)  # noqa: S310 - loopback only
+                    urllib.request.urlopen(url + "/", timeout=2)
                     break
                 except OSError:
                     time.sleep(0.1)

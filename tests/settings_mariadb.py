@@ -2,7 +2,7 @@
 
 import os
 
-from digicomp_xblock.devsite.settings import *  # noqa: F401,F403  pylint: disable=wildcard-import,unused-wildcard-import
+from tests.settings import *  # noqa: F403 - the tests' settings, on another database
 
 DATABASES = {
     "default": {

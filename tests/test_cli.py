@@ -1,15 +1,12 @@
 """The `digicomp` command line: exit codes, messages on stderr, never a traceback."""
 
-import os
-import sqlite3
 import subprocess
 import sys
 
 import pytest
 
 from digicomp_xblock.cli import main
-
-from .conftest import MINI
+from tests.conftest import MINI
 
 
 def run(capsys, *args):
@@ -47,16 +44,16 @@ def test_show_one_cluster_in_dutch(capsys):
     (["framework", "export", "--format", "case", "-o", "/nonexistent/dir/out.json"], "cannot write"),
 ])
 def test_bad_values_exit_2_with_a_message(capsys, args, message):
-    code, out, err = run(capsys, *args)
+    code, _out, err = run(capsys, *args)
     assert code == 2 and message in err and "Traceback" not in err
 
 
 def test_unknown_format_and_missing_file_through_the_console_script(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "digicomp_xblock.cli", "framework", "export", "--format", "pdf"],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "invalid choice: 'pdf'" in bad.stderr
     missing = subprocess.run([sys.executable, "-m", "digicomp_xblock.cli", "framework", "validate",
-                              str(tmp_path / "none.yaml")], capture_output=True, text=True)
+                              str(tmp_path / "none.yaml")], capture_output=True, text=True, check=False)
     assert missing.returncode == 1 and "cannot read file" in missing.stderr and "Traceback" not in missing.stderr
 
 
@@ -77,18 +74,3 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     assert process.wait(timeout=30) == 0 and "Traceback" not in error
 
 
-def test_demo_data_fills_the_demo_database_with_a_labelled_cohort(tmp_path):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "digicomp_xblock.devsite.settings", "DIGICOMP_VAR_DIR": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "digicomp_xblock.cli", "demo-data", "--learners", "5"], env=env,
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    assert "5 synthetic learners x 2 moments" in done.stdout and "log in as lecturer / lecturer" in done.stdout
-    rows = sqlite3.connect(tmp_path / "workbench.db").execute(
-        "SELECT learner, moment FROM digicomp_dashboard_snapshotrecord ORDER BY learner, moment").fetchall()
-    assert rows == [(f"synthetic-{n:04d}", moment) for n in range(1, 6) for moment in (1, 2)]
-
-
-def test_demo_data_refuses_a_negative_count(capsys):
-    with pytest.raises(SystemExit) as stop:
-        main(["demo-data", "--learners", "-3"])
-    assert stop.value.code == 2 and "-3 is negative" in capsys.readouterr().err

@@ -15,9 +15,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from digicomp_xblock.compat import demo_anonymous_id
+from digicomp_demo.platform import anonymous_id as demo_anonymous_id
+from digicomp_demo.registry import all_scenarios
 from digicomp_xblock.core.loader import get_framework
-from digicomp_xblock.scenarios import all_scenarios
 from tests.servers import demo_server
 
 pytestmark = pytest.mark.mariadb
@@ -28,7 +28,7 @@ SCENARIO = "digicomp-assessment"  # the whole framework (144 statements), three 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     with demo_server(tmp_path_factory.mktemp("load"), ["digicomp_demo_data", "--learners", "0"]) as url:
-        page = urllib.request.urlopen(f"{url}/scenario/{SCENARIO}/", timeout=30).read().decode()  # noqa: S310
+        page = urllib.request.urlopen(f"{url}/scenario/{SCENARIO}/", timeout=30).read().decode()
         usage = re.search(r"data-usage='([^']+)' data-block-type='digicomp_assessment'", page).group(1)
         xml = next(scenario.xml for scenario in all_scenarios() if scenario.name == SCENARIO)
         yield url, usage, int(re.search(r'max_moments="(\d+)"', xml).group(1))

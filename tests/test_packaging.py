@@ -36,7 +36,7 @@ def installed(tmp_path_factory):
 def run(env_dir, work, *args):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DJANGO_SETTINGS_MODULE")}
     return subprocess.run([str(env_dir / "bin" / a) if i == 0 else a for i, a in enumerate(args)],
-                          capture_output=True, text=True, cwd=work, env=env)
+                          capture_output=True, text=True, cwd=work, env=env, check=False)
 
 
 def test_installed_package_is_the_wheel_not_the_checkout(installed):
@@ -69,3 +69,36 @@ def test_installed_package_has_static_files_and_compiled_catalogs(installed):
     assert len(lines) == 5, result.stderr
     for line in lines:
         assert line.startswith(f"True {env_dir}"), line
+
+
+def test_installed_entry_points_load_and_the_demo_is_not_one_of_them(installed):
+    env_dir, work = installed
+    script = (
+        "import django\n"
+        "from django.conf import settings\n"
+        "settings.configure()\n"
+        "django.setup()\n"
+        "from importlib.metadata import distribution\n"
+        "for ep in distribution('digicomp-xblock').entry_points:\n"
+        "    print(ep.group, ep.name, ep.value)\n"
+        "    if ep.group in ('xblock.v1', 'xblock_asides.v1', 'console_scripts'):\n"
+        "        ep.load()\n"
+    )
+    result = run(env_dir, work, "python", "-c", script)
+    assert result.returncode == 0, result.stderr
+    blocks = sorted(line.split()[1] for line in result.stdout.splitlines() if line.startswith("xblock.v1 "))
+    assert blocks == ["digicomp_assessment", "digicomp_coverage", "digicomp_framework", "digicomp_profile"]
+    assert "digicomp_demo" not in result.stdout and "devsite" not in result.stdout
+
+
+def test_the_wheel_holds_no_demo(installed):
+    env_dir, work = installed
+    result = run(env_dir, work, "python", "-c",
+                 "import importlib.util, digicomp_xblock, pathlib; "
+                 "print(importlib.util.find_spec('digicomp_demo')); "
+                 "print(sorted(p.name for p in pathlib.Path(digicomp_xblock.__file__).parent.iterdir()))")
+    spec, contents = result.stdout.splitlines()
+    assert "demo" not in contents and "scenarios" not in contents
+    # the test venv's site-packages are borrowed for dependencies, and the demo is installed there (editable)
+    assert spec == "None" or str(work) not in spec
+

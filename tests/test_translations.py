@@ -21,13 +21,17 @@ def msgids(messages):
 
 
 def strings_in_code() -> dict[str, set[str]]:
-    """msgids of the Python code and templates (domain django) and of the JavaScript (djangojs)."""
+    """msgids of the Python code and templates of the package and the demo (domain django) and of the JavaScript
+    (djangojs)."""
     found = {"django": set(), "djangojs": set()}
-    for path in (ROOT / "digicomp_xblock").rglob("*.py"):
+    sources = [ROOT / "digicomp_xblock", ROOT / "demo" / "digicomp_demo"]
+    for path in (p for source in sources for p in source.rglob("*.py")):
         with path.open("rb") as handle:
             found["django"].update(msgids(extract_python(handle, KEYWORDS, [], {})))
-    for path in (ROOT / "digicomp_xblock").rglob("*.html"):
+    for path in (p for source in sources for p in source.rglob("*.html")):
         code = templatize(path.read_text(encoding="utf-8"), origin=str(path))
+        # Python's tokenizer refuses the indentation of markup kept by templatize; gettext calls stand one a line.
+        code = "\n".join(line.lstrip() for line in code.splitlines())
         found["django"].update(msgids(extract_python(io.BytesIO(code.encode("utf-8")), KEYWORDS, [], {})))
     for path in (ROOT / "static" / "js").glob("*.js"):
         with path.open("rb") as handle:

@@ -1,1 +1,2 @@
-"""The pure core: framework model, loader, validation and exports. No XBlock or Django imports here."""
+"""The pure core: the framework model, its loader, validation and exports, scales, scopes, answers, scores, a
+learner's history, cohort figures, coverage. No XBlock, Django or web import (`.importlinter` checks it)."""

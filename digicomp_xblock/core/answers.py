@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .messages import InputError
+from .messages import gettext_noop as _
 from .scales import NOT_RELEVANT, Scale
 from .scoring import Rating
 
@@ -15,9 +17,11 @@ from .scoring import Rating
 MAX_BODY_BYTES = 64 * 1024
 #: Longest reflection per cluster, in characters.
 MAX_REFLECTION_CHARS = 2000
+#: How many unanswered statements a refused submit names.
+SHOWN_MISSING = 10
 
 
-class AnswerError(ValueError):
+class AnswerError(InputError):
     """A save request that cannot be accepted."""
 
 
@@ -44,48 +48,51 @@ class Rules:
 def parse_save(payload, rules: Rules) -> SaveRequest:
     """Check a decoded JSON save request against the rules."""
     if not isinstance(payload, dict):
-        raise AnswerError("the request must be a JSON object")
+        raise AnswerError(_("the request must be a JSON object"))
     unexpected = sorted(set(payload) - {"ratings", "reflections", "submit"})
     if unexpected:
-        raise AnswerError(f"unexpected field(s): {', '.join(unexpected)}")
+        raise AnswerError(_("unexpected field(s): %(fields)s"), fields=", ".join(unexpected))
     ratings = payload.get("ratings", {})
     reflections = payload.get("reflections", {})
     submit = payload.get("submit", False)
     if not isinstance(ratings, dict):
-        raise AnswerError("'ratings' must be an object of statement IDs and levels")
+        raise AnswerError(_("'ratings' must be an object of statement IDs and levels"))
     if not isinstance(reflections, dict):
-        raise AnswerError("'reflections' must be an object of cluster IDs and texts")
+        raise AnswerError(_("'reflections' must be an object of cluster IDs and texts"))
     if not isinstance(submit, bool):
-        raise AnswerError("'submit' must be true or false")
+        raise AnswerError(_("'submit' must be true or false"))
     for statement_id, level in ratings.items():
         _check_rating(statement_id, level, rules)
     for cluster_id, text in reflections.items():
         if cluster_id not in rules.cluster_ids:
-            raise AnswerError(f"cluster '{cluster_id}' is not part of this self-assessment")
+            raise AnswerError(_("cluster '%(cluster)s' is not part of this self-assessment"), cluster=cluster_id)
         if text is not None and not isinstance(text, str):
-            raise AnswerError(f"the reflection on cluster {cluster_id} must be text")
+            raise AnswerError(_("the reflection on cluster %(cluster)s must be text"), cluster=cluster_id)
         if text and len(text.strip()) > MAX_REFLECTION_CHARS:
-            raise AnswerError(f"the reflection on cluster {cluster_id} is {len(text.strip())} characters long; "
-                              f"the limit is {MAX_REFLECTION_CHARS}")
+            raise AnswerError(_("the reflection on cluster %(cluster)s is %(length)s characters long; "
+                                "the limit is %(limit)s"),
+                              cluster=cluster_id, length=len(text.strip()), limit=MAX_REFLECTION_CHARS)
     return SaveRequest(dict(ratings), {k: (v or "").strip() for k, v in reflections.items()}, submit)
 
 
 def _check_rating(statement_id, level, rules: Rules) -> None:
     if statement_id not in rules.known_ids:
-        raise AnswerError(f"unknown statement ID '{statement_id}'")
+        raise AnswerError(_("unknown statement ID '%(id)s'"), id=statement_id)
     if statement_id not in rules.statement_ids:
-        raise AnswerError(f"statement {statement_id} is not part of this self-assessment")
+        raise AnswerError(_("statement %(id)s is not part of this self-assessment"), id=statement_id)
     if level is None:
         return
     if level == NOT_RELEVANT:
         if not rules.allow_not_relevant:
-            raise AnswerError(f"'not relevant' is not offered in this self-assessment (statement {statement_id})")
+            raise AnswerError(_("'not relevant' is not offered in this self-assessment (statement %(id)s)"),
+                              id=statement_id)
         return
     if not isinstance(level, int) or isinstance(level, bool) or level not in rules.scale.values:
-        allowed = ", ".join(map(str, rules.scale.values))
-        if rules.allow_not_relevant:
-            allowed += f" or '{NOT_RELEVANT}'"
-        raise AnswerError(f"level {level!r} for statement {statement_id} is not on the scale ({allowed})")
+        text = (_("level %(level)s for statement %(id)s is not on the scale (%(allowed)s or '%(na)s')")
+                if rules.allow_not_relevant else
+                _("level %(level)s for statement %(id)s is not on the scale (%(allowed)s)"))
+        raise AnswerError(text, level=repr(level), id=statement_id, allowed=", ".join(map(str, rules.scale.values)),
+                          na=NOT_RELEVANT)
 
 
 def valid_ratings(ratings: Mapping[str, Rating], rules: Rules) -> dict[str, Rating]:
@@ -115,12 +122,12 @@ def check_submit(ratings: Mapping[str, Rating], statement_ids, moments_used: int
     """A submit needs every statement answered and a moment left."""
     missing = [s for s in statement_ids if s not in ratings]
     if missing:
-        shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
-        raise AnswerError(f"{len(missing)} statement(s) are not answered yet: {shown}")
+        shown = ", ".join(missing[:SHOWN_MISSING]) + (" …" if len(missing) > SHOWN_MISSING else "")
+        raise AnswerError(_("%(count)s statement(s) are not answered yet: %(ids)s"), count=len(missing), ids=shown)
     check_moment_left(moments_used, max_moments)
 
 
 def check_moment_left(moments_used: int, max_moments: int) -> None:
     """A new moment (or its submit) needs one of the `max_moments` left."""
     if moments_used >= max_moments:
-        raise AnswerError(f"all {max_moments} assessment moment(s) of this self-assessment are used")
+        raise AnswerError(_("all %(count)s assessment moment(s) of this self-assessment are used"), count=max_moments)

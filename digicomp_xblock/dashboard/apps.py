@@ -14,12 +14,12 @@ class DashboardConfig(AppConfig):
             "lms.djangoapp": {"namespace": "digicomp_dashboard", "regex": r"^digicomp/", "relative_path": "urls"},
         },
         "settings_config": {
-            "lms.djangoapp": {"common": {"relative_path": "settings"}},
-            "cms.djangoapp": {"common": {"relative_path": "settings"}},
+            "lms.djangoapp": {"common": {"relative_path": "plugin_settings"}},
+            "cms.djangoapp": {"common": {"relative_path": "plugin_settings"}},
         },
     }
 
     def ready(self):
-        from . import signals  # pylint: disable=import-outside-toplevel
+        from . import signals  # noqa: PLC0415 - signals connect once the apps are ready
 
         signals.connect_retirement()

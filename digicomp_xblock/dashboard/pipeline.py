@@ -24,7 +24,7 @@ def cohort_url(course_key) -> str:
 class AddCompetencesTab(PipelineStep):
     """Adds a "Competences" tab that opens the cohort view (instructor dashboard MFE)."""
 
-    def run_filter(self, tabs, user, course_key):  # pylint: disable=arguments-differ
+    def run_filter(self, tabs, user, course_key):
         tab = {"tab_id": SECTION_KEY, "title": _("Competences"), "url": cohort_url(course_key), "sort_order": 90}
         return {"tabs": [*(tabs or []), tab], "user": user, "course_key": course_key}
 
@@ -33,7 +33,7 @@ class AddCompetencesSection(PipelineStep):
     """Adds a "Competences" section to the legacy Instructor Dashboard, the way platform plugins do
     (a fragment rendered by a small template of ours)."""
 
-    def run_filter(self, context, template_name):  # pylint: disable=arguments-differ
+    def run_filter(self, context, template_name):
         course = context.get("course")
         if course is None:
             return {"context": context, "template_name": template_name}

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import logging
 
+from ..platform.openedx import anonymous_ids_of, retirement_signal
 from .api import forget_learners
 
 log = logging.getLogger(__name__)
 
 
-def anonymous_ids_of(user) -> list[str]:
-    """Every anonymous user id the platform has for a user (one per course)."""
-    from common.djangoapps.student.models import AnonymousUserId  # pylint: disable=import-outside-toplevel
-
-    return list(AnonymousUserId.objects.filter(user=user).values_list("anonymous_user_id", flat=True))
-
-
-def on_user_retired(sender, user=None, **kwargs):  # pylint: disable=unused-argument
+def on_user_retired(sender, user=None, **kwargs):  # noqa: ARG001 - the signal's receiver signature
     """Receiver of USER_RETIRE_LMS_MISC: delete the user's snapshot rows."""
     if user is None:
         return
@@ -26,11 +20,8 @@ def on_user_retired(sender, user=None, **kwargs):  # pylint: disable=unused-argu
 
 def connect_retirement() -> bool:
     """Connect to the platform's retirement signal when running inside Open edX."""
-    try:
-        from openedx.core.djangoapps.user_api.accounts.signals import (  # pylint: disable=import-outside-toplevel
-            USER_RETIRE_LMS_MISC,
-        )
-    except ImportError:
+    signal = retirement_signal()
+    if signal is None:
         return False
-    USER_RETIRE_LMS_MISC.connect(on_user_retired, dispatch_uid="digicomp_dashboard_retirement")
+    signal.connect(on_user_retired, dispatch_uid="digicomp_dashboard_retirement")
     return True

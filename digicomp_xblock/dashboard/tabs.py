@@ -1,8 +1,8 @@
 """The "Competences" course tab (entry point `openedx.course_tab`); only importable inside Open edX."""
 
 from django.utils.translation import gettext_noop as _
-from xmodule.modulestore.django import modulestore  # pylint: disable=import-error
-from xmodule.tabs import CourseTab  # pylint: disable=import-error
+from xmodule.modulestore.django import modulestore
+from xmodule.tabs import CourseTab
 
 
 class CompetencesTab(CourseTab):
@@ -11,9 +11,9 @@ class CompetencesTab(CourseTab):
     type = "digicomp_competences"
     title = _("Competences")
     priority = 70
-    view_name = "digicomp_dashboard:learner_profile"
+    view_name = "digicomp_dashboard:profile"
     is_dynamic = True
 
     @classmethod
-    def is_enabled(cls, course, user=None):  # pylint: disable=unused-argument
+    def is_enabled(cls, course, user=None):  # noqa: ARG003 - the tab API
         return bool(modulestore().get_items(course.id, qualifiers={"category": "digicomp_assessment"}))

@@ -1,15 +1,34 @@
-"""URLs of the dashboard app (Open edX mounts them under /digicomp/ through the plugin's url_config)."""
+"""URLs of the dashboard app (Open edX mounts them under /digicomp/ through the plugin's url_config).
 
-from django.urls import re_path
+Course keys are checked where they enter: a text the platform does not accept as a course key is a 404.
+"""
 
+from django.urls import path, register_converter
+
+from .. import platform
 from . import views
 
-COURSE = r"(?P<course_key>[^/]+)"
+
+class CourseKeyConverter:
+    """A course key in a URL, as the platform spells it (Open edX: `course-v1:Org+Course+Run`)."""
+
+    regex = r"[^/]+"
+
+    def to_python(self, value: str) -> str:
+        if not platform.current().is_course_key(value):
+            raise ValueError(value)  # Django answers 404
+        return value
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+register_converter(CourseKeyConverter, "digicomp_course")
 
 app_name = "digicomp_dashboard"
 urlpatterns = [
-    re_path(rf"^courses/{COURSE}/cohort/$", views.cohort_page, name="cohort"),
-    re_path(rf"^courses/{COURSE}/profile/$", views.learner_profile, name="learner_profile"),
-    re_path(rf"^courses/{COURSE}/cohort/export/(?P<what>[a-z]+)\.(?P<fmt>[a-z]+)$", views.cohort_export,
-            name="cohort_export"),
+    path("courses/<digicomp_course:course_key>/cohort/", views.cohort_page, name="cohort"),
+    path("courses/<digicomp_course:course_key>/profile/", views.profile_page, name="profile"),
+    path("courses/<digicomp_course:course_key>/cohort/export/<slug:what>.<slug:fmt>", views.cohort_export,
+         name="cohort_export"),
 ]

@@ -1,30 +1,33 @@
-"""The instructor's cohort view and its exports (staff only, anonymised, small groups suppressed)."""
+"""The dashboard pages: the cohort view and its exports for course staff (anonymised, small groups suppressed),
+and a learner's own profile across the course (the Competences course tab).
+
+Each page's content is rendered by our template engine (`rendering/templates/dashboard/`) and placed in the page
+shell `digicomp_dashboard/page.html`, which extends the platform's base template (DIGICOMP_BASE_TEMPLATE).
+"""
 
 from __future__ import annotations
 
 import csv
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseBadRequest, HttpResponseForbidden, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.template import Context
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ..compat import anonymous_id_of, course_block, resource_url
+from .. import conf
 from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError, get_framework
 from ..core.model import best_language
 from ..core.scales import DEFAULT_SCALE, load_scales
-from ..course_structure import course_blocks
-from ..mixins.resources import _template
-from ..profile_block import render_course_profile
-from ..suggestions import suggestions
+from ..platform import anonymous_id_of, course_root, resource_url
+from ..platform.course import course_blocks
+from ..rendering import engine
+from ..rendering.profile import course_view
+from ..rendering.suggestions import suggestions
 from . import api
-from .models import SnapshotRecord
-from .permissions import can_view_cohort
+from .rules import can_view_cohort
 
 
 class _Echo:
@@ -57,7 +60,7 @@ def _cohort_rows(request, course_key, ratings=False):
 
 def _assessment_titles(course_key, username) -> dict[str, str]:
     """The display name of each self-assessment of the course, by usage key (empty when the course is unknown)."""
-    root = course_block(course_key, username)
+    root = course_root(course_key, username)
     return {str(b.scope_ids.usage_id): str(b.display_name)
             for b in (course_blocks(root, "digicomp_assessment") if root is not None else ())}
 
@@ -69,8 +72,12 @@ def _framework(rows):
         return get_framework(DEFAULT_FRAMEWORK)
 
 
-def _min_group():
-    return getattr(settings, "DIGICOMP_MIN_GROUP", cohort.MIN_GROUP)
+def _page(request, title: str, content: str, css=()):
+    """A page of ours: the content (rendered by our engine) in the platform's page shell."""
+    return render(request, "digicomp_dashboard/page.html", {
+        "title": title, "content": content, "base_template": conf.BASE_TEMPLATE.value(),
+        "css": [resource_url("digicomp_assessment", f"static/css/{name}") for name in ("digicomp.css", *css)],
+    })
 
 
 def cohort_page(request, course_key):
@@ -88,14 +95,14 @@ def cohort_page(request, course_key):
     lang = best_language(get_language(), framework.languages, framework.source_language)
     clusters = [c.id for c in framework.clusters()]
     titles = {c.id: c.title.get(lang) for c in framework.clusters()}
-    minimum = _min_group()
+    minimum = conf.MIN_GROUP.value()
     summary = cohort.cluster_summary(rows, clusters, min_group=minimum)
     growth = cohort.paired_growth(rows, clusters, min_group=minimum)
     distribution = cohort.level_distribution(
         rows, {c.id: [s.id for s in c.statements()] for c in framework.clusters()}, scale.values, min_group=minimum)
     timeline = cohort.growth_over_time(rows, clusters, min_group=minimum, by=request.GET.get("by", "moment")
                                        if request.GET.get("by") in ("moment", "week") else "moment")
-    return render(request, "digicomp_dashboard/cohort.html", {
+    return _page(request, _("Cohort competences"), engine.render("dashboard/cohort.html", {
         "course_key": course_key, "chosen_block": block,  # `block` is taken inside {% block %}
         "blocks": [(b, titles_of_blocks.get(b, b)) for b in blocks], "since": since or "", "until": until or "",
         "by": request.GET.get("by", "moment"), "min_group": minimum,
@@ -113,33 +120,25 @@ def cohort_page(request, course_key):
                           "suppressed": d.suppressed, "counts": list(d.counts.values()) if d.counts else []}
                          for d in distribution],
         "query": request.GET.urlencode(),
-        "base_template": getattr(settings, "DIGICOMP_BASE_TEMPLATE", "digicomp_dashboard/base.html"),
-    })
+    }), css=["cohort.css"])
 
 
-def learner_profile(request, course_key):
+def profile_page(request, course_key):
     """The signed-in learner's own profile across the course's self-assessments (the course tab's page)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    learner = anonymous_id_of(request.user, course_key)
-    records = SnapshotRecord.objects.filter(course_key=course_key, learner=learner).order_by("submitted_at")
-    snapshots = [{"submitted_at": r.submitted_at.isoformat(), "scores": r.scores, "framework": r.framework}
-                 for r in records]
+    snapshots = api.learner_snapshots(course_key, anonymous_id_of(request.user, course_key))
     framework = _framework(snapshots)
     lang = best_language(get_language(), framework.languages, framework.source_language)
-    course = course_block(course_key, request.user.get_username()) if snapshots else None
+    course = course_root(course_key, request.user.get_username()) if snapshots else None
     suggest = (lambda latest, names: suggestions(course, framework, latest, names)) if course else None
-    html = render_course_profile(lambda name, context: _template(name).render(Context(context)), _, framework,
-                                 snapshots, lang, "dc-course-profile", _("Your competences in this course"), suggest,
-                                 level=1)
-    return render(request, "digicomp_dashboard/learner_profile.html", {
-        "profile_html": html, "course_key": course_key,
+    title = _("Your competences in this course")
+    view = course_view(framework, lang, _, snapshots, "dc-course-profile", title, level=1, suggest=suggest)
+    return _page(request, title, engine.render("dashboard/profile.html", {
+        "view": view,
         "cohort_url": reverse("digicomp_dashboard:cohort", args=[course_key])
         if can_view_cohort(request.user, course_key) else None,
-        "css": [resource_url("digicomp_assessment", f"static/css/{name}")
-                for name in ("digicomp.css", "assessment.css")],
-        "base_template": getattr(settings, "DIGICOMP_BASE_TEMPLATE", "digicomp_dashboard/base.html"),
-    })
+    }), css=["assessment.css"])
 
 
 def cohort_export(request, course_key, what, fmt):
@@ -155,7 +154,7 @@ def cohort_export(request, course_key, what, fmt):
         return HttpResponseBadRequest(str(error))
     framework = _framework(rows)
     clusters = [c.id for c in framework.clusters()]
-    minimum = _min_group()
+    minimum = conf.MIN_GROUP.value()
     meta = {"course": course_key, "block": block, "framework": framework.id,
             "framework_versions": sorted({r["framework_version"] for r in rows}),
             "scales": sorted({r["scale"] for r in rows}), "min_group": minimum}

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..core.exports.taxonomy import taxonomy_rows, to_taxonomy_csv
@@ -26,7 +27,7 @@ class TaggingError(ValueError):
 
 
 def _tagging():
-    from openedx_tagging import api  # pylint: disable=import-outside-toplevel
+    from openedx_tagging import api  # noqa: PLC0415 - loaded when the app is installed
 
     return api
 
@@ -54,8 +55,8 @@ def _version_of(description: str) -> tuple[int, ...] | None:
 
 def sync_taxonomy(framework: Framework, lang: str, plan_only: bool = False) -> SyncResult:
     """Create or update the framework's taxonomy (replace mode, idempotent); plan first, change nothing on error."""
-    from openedx_tagging.import_export import api as import_api  # pylint: disable=import-outside-toplevel
-    from openedx_tagging.import_export.parsers import ParserFormat  # pylint: disable=import-outside-toplevel
+    from openedx_tagging.import_export import api as import_api  # noqa: PLC0415
+    from openedx_tagging.import_export.parsers import ParserFormat  # noqa: PLC0415
 
     description = (f"{framework.title.get(lang)} ({framework.edition}), digicomp-xblock framework "
                    f"'{framework.id}', data version {framework.version}.")
@@ -93,15 +94,25 @@ def sync_taxonomy(framework: Framework, lang: str, plan_only: bool = False) -> S
 
 def competences_of(object_id: str, framework_id: str) -> list[str]:
     """Competence IDs tagged on one object (a block's usage key as text), in tagging order."""
-    return competences_in([object_id], framework_id).get(object_id, [])
+    taxonomy = taxonomy_of(framework_id)
+    if taxonomy is None:
+        return []
+    rows = sorted(_tagging().get_object_tags(object_id, taxonomy_id=taxonomy.id), key=lambda row: row.id)
+    return [row.tag.external_id for row in rows]
 
 
 def competences_in(object_ids: Iterable[str], framework_id: str) -> dict[str, list[str]]:
-    """Competence IDs tagged on each of many objects (objects without tags are left out)."""
-    from openedx_tagging.models import ObjectTag  # pylint: disable=import-outside-toplevel
+    """Competence IDs tagged on each of many objects (objects without tags are left out), in tagging order, in one
+    query.
+
+    openedx_tagging's API reads the tags of one object at a time; this reads those of a whole course at once,
+    with the rules of its `get_object_tags` (an enabled taxonomy, tags that still exist).
+    """
+    from openedx_tagging.models import ObjectTag  # noqa: PLC0415
 
     found: dict[str, list[str]] = {}
-    rows = (ObjectTag.objects.filter(object_id__in=list(object_ids), taxonomy__export_id=export_id(framework_id))
+    rows = (ObjectTag.objects.filter(object_id__in=list(object_ids), taxonomy__export_id=export_id(framework_id),
+                                     taxonomy__enabled=True)
             .exclude(tag=None).select_related("tag").order_by("object_id", "id"))
     for row in rows:
         found.setdefault(row.object_id, []).append(row.tag.external_id)
@@ -116,15 +127,13 @@ def set_competences(object_id: str, framework: Framework, ids: list[str]) -> lis
     taxonomy = taxonomy_of(framework.id)
     if taxonomy is None:
         raise TaggingError(f"the taxonomy of '{framework.id}' is not imported yet (run digicomp_taxonomy)")
-    from openedx_tagging.models import Tag  # pylint: disable=import-outside-toplevel
-
     ordered = list(dict.fromkeys(ids))
-    values = dict(Tag.objects.filter(taxonomy=taxonomy, external_id__in=ordered).values_list("external_id", "value"))
+    values = {tag["external_id"]: tag["value"] for tag in _tagging().get_tags(taxonomy)}
     missing = [node_id for node_id in ordered if node_id not in values]
     if missing:
         raise TaggingError(f"the taxonomy has no tag for {', '.join(missing)}: import the current framework version")
     try:
         _tagging().tag_object(object_id, taxonomy, [values[node_id] for node_id in ordered])
-    except Exception as error:  # openedx_tagging raises ValueError / ValidationError on bad object ids
+    except (ValueError, ValidationError) as error:  # what openedx_tagging raises for bad object ids
         raise TaggingError(f"cannot tag '{object_id}': {error}") from None
     return ordered

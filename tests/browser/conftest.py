@@ -32,7 +32,7 @@ def demo_url(tmp_path_factory):
 def browser():
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         pytest.fail(f"Debian's chromium is needed for the browser tests ({CHROMIUM} not found): apt-get install chromium")
-    from playwright.sync_api import sync_playwright  # pylint: disable=import-outside-toplevel
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
@@ -59,7 +59,7 @@ def open_page(browser):
 
 def axe_violations(page, context=None):
     """axe-core's WCAG 2.x A/AA violations on the page (or inside a CSS selector)."""
-    from axe_playwright_python.sync_playwright import Axe  # pylint: disable=import-outside-toplevel
+    from axe_playwright_python.sync_playwright import Axe
 
     options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
                                                      "best-practice"]}}

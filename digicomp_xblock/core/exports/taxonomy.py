@@ -31,9 +31,8 @@ def taxonomy_rows(framework: Framework, lang: str) -> list[dict[str, str]]:
         for component in cluster.components:
             rows.append({"id": component.id, "value": _value(component.id, component.title.get(lang)),
                          "parent_id": cluster.id})
-            for statement in component.statements:
-                rows.append({"id": statement.id, "value": _value(statement.id, statement.text.get(lang)),
-                             "parent_id": component.id})
+            rows += [{"id": s.id, "value": _value(s.id, s.text.get(lang)), "parent_id": component.id}
+                     for s in component.statements]
     return rows
 
 

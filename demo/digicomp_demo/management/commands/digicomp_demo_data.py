@@ -1,0 +1,84 @@
+"""`digicomp_demo_data`: demo accounts and a clearly labelled synthetic cohort for the dashboards."""
+
+import argparse
+import random
+from datetime import UTC, datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from workbench.runtime import WorkbenchRuntime
+from workbench.scenarios import SCENARIOS
+
+from digicomp_xblock.core.loader import get_framework
+from digicomp_xblock.core.scales import load_scales
+from digicomp_xblock.core.snapshots import make_snapshot
+from digicomp_xblock.dashboard.models import SnapshotRecord
+from digicomp_xblock.platform import course_key_of
+from digicomp_xblock.platform.course import course_blocks
+
+from ...registry import register_scenarios
+
+SCENARIO = "digicomp-course"
+#: How often a synthetic learner answers "not relevant".
+NOT_RELEVANT_SHARE = 0.03
+
+
+def not_negative(text: str) -> int:
+    """An argparse type: a whole number of 0 or more."""
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative")
+    return value
+
+
+def _assessment_of(scenario):
+    root = WorkbenchRuntime("synthetic").get_block(SCENARIOS[scenario].usage_id)
+    found = course_blocks(root, "digicomp_assessment")
+    if not found:
+        raise LookupError(f"no digicomp_assessment in scenario {scenario}")
+    return found[0]
+
+
+class Command(BaseCommand):
+    help = "Create demo accounts and a synthetic cohort (learners 'synthetic-…', two moments each)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--learners", type=not_negative, default=200, help="how many synthetic learners")
+        parser.add_argument("--seed", type=int, default=2025, help="random seed; the same seed gives the same cohort")
+
+    def handle(self, *args, **options):
+        users = get_user_model()
+        for name, password, staff in (("lecturer", "lecturer", True), ("ana", "student", False),
+                                      ("bram", "student", False)):
+            user, _ = users.objects.get_or_create(username=name, defaults={"is_staff": staff})
+            user.is_staff = staff
+            user.set_password(password)
+            user.save()
+        register_scenarios()
+        block = _assessment_of(SCENARIO)
+        framework, scale = get_framework(block.framework), load_scales().get(block.scale)
+        scope = block.scope_statements
+        course_key, block_key = course_key_of(block), str(block.scope_ids.usage_id)
+        SnapshotRecord.objects.filter(block_key=block_key, learner__startswith="synthetic-").delete()
+        rng = random.Random(options["seed"])
+        start = datetime(2026, 9, 21, 9, tzinfo=UTC)
+        records = []
+        for n in range(options["learners"]):
+            ability = rng.gauss(1.6, 0.6)
+            growth = max(0.0, rng.gauss(0.5, 0.35))
+            offsets = {c.id: rng.gauss(0, 0.4) for c in framework.clusters()}
+            for moment, extra, weeks in ((1, 0.0, 0), (2, growth, 12)):
+                ratings = {}
+                for statement in scope:
+                    level = round(ability + extra + offsets[statement.cluster_id] + rng.gauss(0, 0.5))
+                    ratings[statement.id] = "na" if rng.random() < NOT_RELEVANT_SHARE else max(scale.minimum,
+                                                                                 min(scale.maximum, level))
+                when = start + timedelta(weeks=weeks, days=rng.randint(0, 4), hours=rng.randint(0, 8))
+                snapshot = make_snapshot(framework, scale, scope, ratings, {}, when.isoformat(timespec="seconds"))
+                records.append(SnapshotRecord(
+                    course_key=course_key, block_key=block_key, learner=f"synthetic-{n + 1:04d}", moment=moment,
+                    submitted_at=when, framework=framework.id, framework_version=framework.version, scale=scale.id,
+                    ratings=snapshot["ratings"], scores=snapshot["scores"]))
+        SnapshotRecord.objects.bulk_create(records, batch_size=500)
+        self.stdout.write(f"{options['learners']} synthetic learners x 2 moments in {course_key}; "
+                          f"cohort page: /digicomp/courses/{course_key}/cohort/ (log in as lecturer / lecturer)")

@@ -1,0 +1,50 @@
+"""The XBlock SDK workbench as digicomp's platform (DIGICOMP_PLATFORM of the demo's settings).
+
+A scenario is a course: its key is the first part of its blocks' usage ids; a unit's link is the scenario page
+at the unit's anchor; a signed-in user's anonymous id is the one the demo's user service gives their name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from workbench.runtime import WorkbenchRuntime
+from workbench.scenarios import SCENARIOS
+
+from digicomp_xblock.platform import Platform
+from digicomp_xblock.rendering.presentation import element_id
+
+
+def anonymous_id(name: str) -> str:
+    """The anonymous id the demo gives a user name (Open edX computes its own per course)."""
+    return hashlib.sha256(f"demo:{name}".encode()).hexdigest()[:32]
+
+
+def course_of(usage_id) -> str:
+    """The workbench's stand-in for a course key: the scenario part of a usage id (`<scenario>.<block>...`)."""
+    return str(usage_id).split(".", 1)[0]
+
+
+def scenario_of(course_key: str):
+    """`(name, scenario)` of the workbench scenario that is this course, else None."""
+    return next(((name, scenario) for name, scenario in SCENARIOS.items()
+                 if course_of(scenario.usage_id) == course_key), None)
+
+
+class Workbench(Platform):
+    """What the workbench provides, and what the demo adds to it."""
+
+    def course_key(self, block) -> str:
+        return course_of(block.scope_ids.usage_id)
+
+    def unit_url(self, block, usage_id) -> str:  # noqa: ARG002 - the interface
+        found = scenario_of(course_of(usage_id))
+        anchor = element_id(usage_id)
+        return f"/scenario/{found[0]}/#{anchor}" if found else f"#{anchor}"
+
+    def course_root(self, course_key: str, username: str):
+        found = scenario_of(course_key)
+        return None if found is None else WorkbenchRuntime(username).get_block(found[1].usage_id)
+
+    def anonymous_id(self, user, course_key: str) -> str:  # noqa: ARG002 - one id for every course
+        return anonymous_id(user.get_username())

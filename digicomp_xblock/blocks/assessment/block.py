@@ -1,0 +1,49 @@
+"""The self-assessment block: its fields, composed with the mixins that do the work."""
+
+from django.utils.translation import gettext_noop as _
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
+
+from ...core.scales import DEFAULT_SCALE
+from ..mixins import FrameworkMixin, I18nMixin, ResourcesMixin
+from .configuration import ConfigurationMixin
+from .handlers import HandlersMixin
+from .records import RecordsMixin
+from .student import StudentViewMixin
+from .studio import StudioMixin
+
+
+class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixin, ConfigurationMixin, FrameworkMixin,
+                       I18nMixin, ResourcesMixin, CompletableXBlockMixin, XBlock):
+    """Learners rate themselves on the statements in scope and see their profile per cluster grow."""
+
+    has_custom_completion = True
+
+    display_name = String(display_name=_("Display name"), default=_("Digital competence self-assessment"),
+                          scope=Scope.settings)
+    introduction = String(display_name=_("Introduction"), default="", scope=Scope.settings, multiline_editor=True,
+                          help=_("Shown above the statements: why and how learners take this self-assessment."))
+    scope = String(display_name=_("Scope"), default="", scope=Scope.settings,
+                   help=_("Cluster, component or statement IDs separated by spaces (e.g. '1 2 5.2.3'); "
+                          "empty means the whole framework."))
+    scale = String(display_name=_("Scale"), default=DEFAULT_SCALE, scope=Scope.settings)
+    allow_not_relevant = Boolean(display_name=_("Offer 'not relevant to my work'"), default=True,
+                                 scope=Scope.settings)
+    max_moments = Integer(display_name=_("Assessment moments"), default=3, scope=Scope.settings,
+                          help=_("How many times a learner can submit (e.g. start and end of the course)."))
+    show_profile = Boolean(display_name=_("Show the profile after submitting"), default=True, scope=Scope.settings)
+    weight = Float(display_name=_("Participation weight"), default=0.0, scope=Scope.settings,
+                   help=_("Points for submitting at least once (never for the levels chosen); 0 means not graded."))
+
+    draft = Dict(default={}, scope=Scope.user_state, help="Answers not yet submitted: ratings and reflections.")
+    snapshots = List(default=[], scope=Scope.user_state, help="Submitted assessment moments, oldest first.")
+    editing = Boolean(default=True, scope=Scope.user_state, help="Whether a moment is being answered.")
+    revision = Integer(default=0, scope=Scope.user_state, help="Counts the saves, so a tab can see it is behind.")
+
+    @property
+    def has_score(self):
+        return self.weight > 0
+
+    def max_score(self):
+        return 1

@@ -1,0 +1,76 @@
+"""The block's settings (Scope.settings fields) turned into core objects: scale, scope, the rules a save must
+follow; and what is wrong with them."""
+
+from __future__ import annotations
+
+from xblock.core import XBlockMixin
+from xblock.validation import ValidationMessage
+
+from ...core.answers import Rules
+from ...core.loader import FrameworkError
+from ...core.scales import Scale, load_scales
+from ...core.scope import ScopeError, parse_scope, resolve_scope
+
+#: Bounds of the number of assessment moments.
+MAX_MOMENTS_LIMIT = 20
+
+
+def check_settings(framework, scope_text: str, scale_id: str, max_moments, weight, gettext=None) -> list[str]:
+    """Every problem of a set of settings, in plain words (empty when they are usable), through `gettext`."""
+    _ = gettext or (lambda text: text)
+    problems = []
+    try:
+        if not resolve_scope(framework, parse_scope(scope_text)):
+            problems.append(_("the scope contains no statement"))
+    except ScopeError as error:
+        problems.append(_("the scope has unknown competence ID(s): %(ids)s") % {"ids": ", ".join(error.unknown)})
+    if scale_id not in load_scales().ids:
+        problems.append(_("unknown scale '%(scale)s' (available: %(available)s)")
+                        % {"scale": scale_id, "available": ", ".join(load_scales().ids)})
+    if not isinstance(max_moments, int) or isinstance(max_moments, bool) or not 1 <= max_moments <= MAX_MOMENTS_LIMIT:
+        problems.append(_("the number of assessment moments must be a whole number from 1 to %(limit)s")
+                        % {"limit": MAX_MOMENTS_LIMIT})
+    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
+        problems.append(_("the participation weight must be a number of 0 or more"))
+    return problems
+
+
+class ConfigurationMixin(XBlockMixin):
+    """Core objects derived from the settings (computed per request; the framework itself is cached)."""
+
+    def settings_problems(self) -> list[str]:
+        try:
+            framework = self.framework_model
+        except FrameworkError as error:
+            return [problem.message for problem in error.problems]
+        return check_settings(framework, self.scope, self.scale, self.max_moments, self.weight, self.gettext)
+
+    @property
+    def scale_model(self) -> Scale:
+        return load_scales().get(self.scale)
+
+    @property
+    def scope_statements(self):
+        """The statements in scope, computed once per framework and scope setting."""
+        key = (self.framework, self.scope)
+        cached = getattr(self, "_scope_cache", None)
+        if cached is None or cached[0] != key:
+            cached = (key, resolve_scope(self.framework_model, parse_scope(self.scope)))
+            self._scope_cache = cached
+        return cached[1]
+
+    def rules(self) -> Rules:
+        scope = self.scope_statements
+        return Rules(
+            statement_ids=frozenset(s.id for s in scope),
+            cluster_ids=frozenset(s.cluster_id for s in scope),
+            known_ids=frozenset(s.id for s in self.framework_model.statements()),
+            scale=self.scale_model,
+            allow_not_relevant=self.allow_not_relevant,
+        )
+
+    def validate(self):
+        validation = super().validate()
+        for problem in self.settings_problems():
+            validation.add(ValidationMessage(ValidationMessage.ERROR, problem))
+        return validation

@@ -1,0 +1,115 @@
+"""What the learner sees: the form (statements with radio buttons) and the profile (chart, table, growth)."""
+
+from __future__ import annotations
+
+from xblock.core import XBlockMixin
+
+from ...core.answers import MAX_REFLECTION_CHARS
+from ...core.loader import FrameworkError
+from ...core.scales import NOT_RELEVANT, load_scales
+from ...core.scope import ScopeError
+from ...rendering.presentation import element_id, paragraphs, statement_groups
+from ...rendering.profile import assessment_view, render_profile
+from ...rendering.suggestions import suggestions
+
+
+class StudentViewMixin(XBlockMixin):
+    """student_view and the profile; the form's markup is the same for every learner, so it is cached."""
+
+    def student_view(self, context=None):  # noqa: ARG002 - XBlock's view signature
+        try:
+            framework = self.framework_model
+            scope = self.scope_statements
+            scale = self.scale_model
+        except (FrameworkError, ScopeError, KeyError) as error:
+            return self.error_fragment([error])
+        lang = self.content_language(framework.languages)
+        self.sync_records()
+        state = self.state()
+        html = self.render_template("assessment/student.html", {
+            "block_id": self.dom_id,
+            "display_name": self.gettext(self.display_name),
+            "introduction": paragraphs(self.introduction),
+            "lang": lang,
+            "form": self.form_html(framework, scope, scale, lang),
+            "levels": [{"value": lv.value, "label": lv.label.get(lang), "description": lv.description.get(lang)}
+                       for lv in scale.levels],
+            "not_relevant": self._not_relevant(lang),
+            "total": len(scope),
+            "state": state,
+            "show_profile": self.show_profile,
+            "download_json": self.runtime.handler_url(self, "download", query="format=json"),
+            "download_csv": self.runtime.handler_url(self, "download", query="format=csv"),
+        })
+        init_state = {key: value for key, value in state.items() if key != "profile_html"}
+        return self.fragment(html, css=["assessment.css"], script="assessment", init="DigicompAssessment",
+                             init_args={"state": init_state, "storageKey": f"digicomp:{self.dom_id}"})
+
+    @property
+    def dom_id(self) -> str:
+        """A short ID, unique per block on a page, that prefixes every element ID of the block."""
+        return element_id(self.scope_ids.usage_id, "dc", 8)
+
+    def _not_relevant(self, lang):
+        if not self.allow_not_relevant:
+            return None
+        level = load_scales().not_relevant
+        return {"value": NOT_RELEVANT, "label": level.label.get(lang), "description": level.description.get(lang)}
+
+    def form_html(self, framework, scope, scale, lang) -> str:
+        return _cached_form(self, framework.id, framework.version, tuple(s.id for s in scope), scale.id,
+                            self.allow_not_relevant, lang, self.dom_id)
+
+    def render_profile(self, compare: int | None) -> str:
+        """The latest moment's profile; with `compare` (1-based), its growth since that moment."""
+        framework = self.framework_model
+        lang = self.content_language(framework.languages)
+        view = assessment_view(framework, lang, self.gettext, self.snapshots, compare, self.dom_id, self.show_profile,
+                               lambda latest, names: suggestions(self, framework, latest, names))
+        names = {c.id: c.title.get(lang) for c in framework.clusters()}
+        return render_profile(view, self.i18n_service, "assessment/profile.html",
+                              reflections=[{"cluster": f"{c} {names.get(c, '')}", "text": t}
+                                           for c, t in self.snapshots[-1].get("reflections", {}).items()],
+                              can_start=len(self.snapshots) < self.max_moments)
+
+
+_FORMS: dict = {}
+#: Rendered forms kept per process (each is one framework version, scope, scale, language and block).
+MAX_CACHED_FORMS = 64
+
+
+def _cached_form(block, framework_id, version, scope_ids, scale_id, allow_na, lang, dom_id) -> str:
+    """The statements form, rendered once per framework version, scope, scale, language and block."""
+    key = (framework_id, version, scope_ids, scale_id, allow_na, lang, dom_id)
+    cached = _FORMS.get(key)
+    if cached is None:
+        cached = _render_form(block, scope_ids, lang)
+        if len(_FORMS) > MAX_CACHED_FORMS:
+            _FORMS.clear()
+        _FORMS[key] = cached
+    return cached
+
+
+def _render_form(block, scope_ids, lang) -> str:
+    framework = block.framework_model
+    scale = block.scale_model
+    chosen = set(scope_ids)
+    options = [{"value": lv.value, "label": lv.label.get(lang)} for lv in scale.levels]
+    not_relevant = block._not_relevant(lang)  # noqa: SLF001 - the block's own helper
+    if not_relevant:
+        options.append({"value": not_relevant["value"], "label": not_relevant["label"]})
+    clusters = []
+    for cluster in framework.clusters():
+        components = []
+        for component in cluster.components:
+            groups = statement_groups(cluster, component, lang, chosen)
+            if groups:
+                components.append({"id": component.id, "title": component.title.get(lang), "groups": groups})
+        if components:
+            total = sum(len(g["statements"]) for c in components for g in c["groups"])
+            clusters.append({"id": cluster.id, "title": cluster.title.get(lang), "components": components,
+                             "total": total})
+    return block.render_template("assessment/form.html", {
+        "block_id": block.dom_id, "clusters": clusters, "options": options,
+        "max_reflection": MAX_REFLECTION_CHARS,
+    })

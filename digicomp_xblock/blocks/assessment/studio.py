@@ -1,0 +1,98 @@
+"""Studio: the editor (scope picked from a tree), its save handler, and OLX import checks."""
+
+from __future__ import annotations
+
+import re
+
+from xblock.core import XBlockMixin
+from xblock.exceptions import JsonHandlerError
+
+from ...core.loader import FrameworkError, bundled_frameworks, get_framework
+from ...core.scales import load_scales
+from ...core.scope import parse_scope
+from ...rendering.presentation import framework_tree
+from ..handlers import json_handler
+from .configuration import MAX_MOMENTS_LIMIT, check_settings
+
+#: Settings the editor changes, with their types.
+EDITABLE = {"display_name": str, "introduction": str, "framework": str, "scope": str, "scale": str,
+            "allow_not_relevant": bool, "max_moments": int, "show_profile": bool, "weight": (int, float)}
+
+
+def olx_attribute_problems(attributes) -> list[str]:
+    """Attribute values XBlock would quietly coerce (`max_moments="2.5"` -> 2, `weight="true"` -> 1.0)."""
+    problems = []
+    if "max_moments" in attributes and not re.fullmatch(r"\d+", attributes["max_moments"].strip()):
+        problems.append(f"max_moments=\"{attributes['max_moments']}\" is not a whole number")
+    if "weight" in attributes and not re.fullmatch(r"\d+(\.\d+)?", attributes["weight"].strip()):
+        problems.append(f"weight=\"{attributes['weight']}\": the participation weight must be a number of 0 or more")
+    problems += [f"{name}=\"{attributes[name]}\" must be true or false"
+                 for name in ("allow_not_relevant", "show_profile")
+                 if name in attributes and attributes[name].strip().lower() not in ("true", "false")]
+    return problems
+
+
+class StudioMixin(XBlockMixin):
+    """Studio editor and OLX checks for the self-assessment."""
+
+    def studio_view(self, context=None):  # noqa: ARG002 - XBlock's view signature
+        try:
+            framework = self.framework_model
+        except FrameworkError:
+            framework = get_framework()
+        lang = self.content_language(framework.languages)
+        chosen = set(parse_scope(self.scope))
+        scales = load_scales()
+        html = self.render_template("assessment/studio.html", {
+            "block_id": self.dom_id,
+            "fields": {name: getattr(self, name) for name in EDITABLE},
+            "frameworks": bundled_frameworks(),
+            "scales": [{"id": s.id, "title": s.title.get(lang)} for s in scales.scales],
+            "tree": framework_tree(framework, lang),
+            "chosen": chosen,
+            "whole": not chosen,
+            "max_moments_limit": MAX_MOMENTS_LIMIT,
+        })
+        return self.fragment(html, css=["assessment.css", "tags.css"], script="assessment_studio",
+                             init="DigicompAssessmentStudio")
+
+    @json_handler
+    def studio_submit(self, payload):
+        """Save the editor's values after checking all of them; 400 with every problem otherwise."""
+        if not isinstance(payload, dict):
+            raise JsonHandlerError(400, self.gettext("the request must be a JSON object"))
+        unknown = sorted(set(payload) - set(EDITABLE))
+        if unknown:
+            raise JsonHandlerError(400, self.gettext("unknown setting(s): %(names)s") % {"names": ", ".join(unknown)})
+        values = {name: payload.get(name, getattr(self, name)) for name in EDITABLE}
+        wrong = [name for name, kind in EDITABLE.items()
+                 if not isinstance(values[name], kind) or (kind is not bool and isinstance(values[name], bool))]
+        if wrong:
+            raise JsonHandlerError(400, self.gettext("wrong type for: %(names)s") % {"names": ", ".join(wrong)})
+        try:
+            framework = get_framework(values["framework"])
+        except FrameworkError as error:
+            raise JsonHandlerError(400, error.problems[0].message) from None
+        values["scope"] = " ".join(parse_scope(values["scope"]))
+        problems = check_settings(framework, values["scope"], values["scale"], values["max_moments"], values["weight"],
+                                  self.gettext)
+        if problems:
+            raise JsonHandlerError(400, "; ".join(problems))
+        for name, value in values.items():
+            setattr(self, name, value)
+        return {"result": "success"}
+
+    @classmethod
+    def parse_xml(cls, node, runtime, keys, *args, **kwargs):
+        """Import from OLX, refusing settings the block could not work with (with every reason)."""
+        problems = olx_attribute_problems(node.attrib)
+        if problems:
+            raise ValueError(f"<{node.tag}>: " + "; ".join(problems))
+        try:
+            block = super().parse_xml(node, runtime, keys, *args, **kwargs)
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"<{node.tag}>: invalid attribute value: {error}") from None
+        problems = block.settings_problems()
+        if problems:
+            raise ValueError(f"<{node.tag}>: " + "; ".join(problems))
+        return block

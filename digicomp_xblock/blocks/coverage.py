@@ -1,0 +1,93 @@
+"""`digicomp_coverage`: for course staff, which clusters the course's units develop (a heatmap table)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.utils.translation import gettext_noop as _
+from web_fragments.fragment import Fragment
+from webob import Response
+from xblock.core import XBlock
+from xblock.exceptions import JsonHandlerError
+from xblock.fields import Scope, String
+
+from ..core.coverage import coverage, coverage_csv_rows, units_of
+from ..core.loader import FrameworkError
+from ..core.model import COMPONENT_KINDS
+from ..platform import is_staff, unit_url
+from ..platform.course import course_tree
+from ..rendering.presentation import KIND_LABELS, element_id
+from .mixins import FrameworkMixin, I18nMixin, ResourcesMixin
+
+
+def heat(count: int) -> int:
+    """Shade of a cell: 0, 1, 2 or 3 (three units or more)."""
+    return min(count, 3)
+
+
+@XBlock.wants("user")
+class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
+    """Staff-only coverage map of the course; learners see nothing and its handlers answer them 403."""
+
+    display_name = String(display_name=_("Display name"), default=_("Competences this course develops"),
+                          scope=Scope.settings)
+
+    def _coverage(self):
+        framework = self.framework_model
+        tree, assessed = course_tree(self, framework.id)
+        return framework, tree, coverage(framework, tree, assessed)
+
+    def student_view(self, context=None):  # noqa: ARG002 - XBlock's view signature
+        if not is_staff(self):
+            return Fragment()
+        try:
+            framework, tree, cov = self._coverage()
+        except FrameworkError as error:
+            return self.framework_error_fragment(error)
+        lang = self.content_language(framework.languages)
+        titles = {c.id: c.title.get(lang) for c in framework.clusters()}
+        units = {u.id: u for u in units_of(tree)}
+        rows = [{
+            "id": row.cluster_id, "title": titles[row.cluster_id], "total": row.total,
+            "cells": [{"count": n, "heat": heat(n)} for n in row.counts],
+            "kinds": [{"label": self.gettext(KIND_LABELS[kind]),
+                       "cells": [{"count": n, "heat": heat(n)} for n in counts]}
+                      for kind, counts in row.kinds if kind in COMPONENT_KINDS],
+            "units": [{"title": units[u].title, "section": units[u].section_title, "url": unit_url(self, u)}
+                      for ids in row.units for u in ids],
+        } for row in cov.rows]
+        html = self.render_template("coverage/map.html", {
+            "block_id": element_id(self.scope_ids.usage_id),
+            "display_name": self.gettext(self.display_name),
+            "sections": [{"id": sid, "title": title or self.gettext("Outside a section"), "units": len(unit_ids)}
+                         for sid, title, unit_ids in cov.sections],
+            "rows": rows,
+            "total_units": cov.total_units,
+            "untagged": [{"title": u.title, "section": u.section_title, "url": unit_url(self, u.id)}
+                         for u in cov.untagged_units],
+            "clusters_without": [f"{c} {titles[c]}" for c in cov.clusters_without_unit],
+            "statements_without": [{"id": s, "text": framework.statement(s).text.get(lang)}
+                                   for s in cov.statements_without_unit],
+            "assessed_not_developed": [{"id": s, "text": framework.statement(s).text.get(lang)}
+                                       for s in cov.assessed_not_developed],
+            "download": self.runtime.handler_url(self, "download"),
+        })
+        return self.fragment(html, css=["coverage.css"])
+
+    @XBlock.handler
+    def download(self, request, suffix=""):  # noqa: ARG002 - XBlock's handler signature
+        """The coverage matrix as CSV (staff only)."""
+        if not is_staff(self):
+            return JsonHandlerError(403, self.gettext("only course staff can download the coverage")).get_response()
+        try:
+            framework, _tree, cov = self._coverage()
+        except FrameworkError as error:
+            message = self.gettext("this block's framework cannot be loaded: %(reason)s")
+            return JsonHandlerError(400, message % {"reason": error.problems[0].message}).get_response()
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(
+            coverage_csv_rows(cov, framework, self.content_language(framework.languages)))
+        response = Response(out.getvalue(), content_type="text/csv", charset="utf-8")
+        response.content_disposition = 'attachment; filename="competence-coverage.csv"'
+        return response

@@ -1,1 +1,0 @@
-"""Focused mixins the XBlocks are composed of."""

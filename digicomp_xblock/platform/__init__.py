@@ -1,0 +1,113 @@
+"""What the platform provides to our blocks and pages: the current user, course keys, links to units, a course's
+blocks and settings, anonymous ids, course staff.
+
+Open edX is the default (`openedx.py` holds every Open edX-only import); another runtime names its adapter, a
+subclass of `Platform`, in the setting DIGICOMP_PLATFORM (the demo does, for the XBlock SDK workbench).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .. import conf
+
+
+class Platform:
+    """The questions only the runtime can answer; every method has an answer that works anywhere."""
+
+    def course_key(self, block) -> str:
+        """The block's course as text (empty when the runtime has no courses)."""
+        course_key = getattr(block.scope_ids.usage_id, "course_key", None)
+        return "" if course_key is None else str(course_key)
+
+    def is_course_key(self, text: str) -> bool:
+        """Whether a text (from a URL) names a course the way this platform writes course keys."""
+        return bool(text) and "/" not in text
+
+    def unit_url(self, block, usage_id) -> str:  # noqa: ARG002 - the interface
+        """A link that opens the unit `usage_id` of the block's course (empty when there is none)."""
+        return ""
+
+    def course_root(self, course_key: str, username: str):  # noqa: ARG002 - the interface
+        """The outermost block of a course, for its structure; None when there is no such course."""
+        return
+
+    def anonymous_id(self, user, course_key: str) -> str:
+        """A signed-in Django user's anonymous id in a course, as the blocks' user service gives it."""
+        raise NotImplementedError(f"{type(self).__name__} has no anonymous ids for {user} in {course_key}")
+
+    def show_competences(self, block) -> bool:  # noqa: ARG002 - the interface
+        """Whether learners see "This unit develops …" in the block's course."""
+        return bool(conf.SHOW_COMPETENCES.value())
+
+    def is_course_staff(self, user, course_key: str) -> bool:  # noqa: ARG002 - the interface
+        """Whether a Django user is staff of a course (for the dashboard pages)."""
+        return bool(user.is_authenticated and user.is_staff)
+
+
+@cache
+def _adapter(path: str) -> Platform:
+    from django.utils.module_loading import import_string  # noqa: PLC0415 - Django settings are read at call time
+
+    return import_string(path)()
+
+
+def current() -> Platform:
+    """The configured platform adapter (DIGICOMP_PLATFORM)."""
+    return _adapter(conf.PLATFORM.value())
+
+
+def user_attr(block, name: str, default=None):
+    """An `edx-platform.*` attribute of the current user, from the runtime's user service."""
+    service = block.runtime.service(block, "user")
+    if service is None:
+        return default
+    return service.get_current_user().opt_attrs.get(f"edx-platform.{name}", default)
+
+
+def is_staff(block) -> bool:
+    """Course staff or instructor: the platform's role, checked on the server."""
+    return bool(user_attr(block, "user_is_staff", False)) or user_attr(block, "user_role") in ("staff", "instructor")
+
+
+def course_key_of(block) -> str:
+    return current().course_key(block)
+
+
+def unit_url(block, usage_id) -> str:
+    return current().unit_url(block, usage_id)
+
+
+def course_root(course_key: str, username: str):
+    return current().course_root(course_key, username)
+
+
+def anonymous_id_of(user, course_key: str) -> str:
+    return current().anonymous_id(user, course_key)
+
+
+def show_competences(block) -> bool:
+    return current().show_competences(block)
+
+
+def resource_url(block_type: str, path: str) -> str:
+    """URL of one of our static files outside a block: the LMS's XBlock resource view, else the workbench's."""
+    from django.urls import NoReverseMatch, reverse  # noqa: PLC0415
+
+    for name in ("xblock_resource_url", "package_resource"):
+        try:
+            return reverse(name, args=(block_type, path))
+        except NoReverseMatch:
+            continue
+    return ""
+
+
+def app_installed(name: str) -> bool:
+    from django.apps import apps  # noqa: PLC0415
+
+    return apps.is_installed(name)
+
+
+def tagging_available() -> bool:
+    """Whether Open edX's content tagging is installed here."""
+    return app_installed("openedx_tagging")

@@ -1,0 +1,94 @@
+"""The course around a block, as the core's CourseNode tree, with the competence tags of every node."""
+
+from __future__ import annotations
+
+from ..core.coverage import CourseNode
+from . import tagging_available
+
+OPEN_EDX_KINDS = {"course": "course", "chapter": "section", "sequential": "subsection", "vertical": "unit"}
+
+
+def root_of(block):
+    """The outermost ancestor of a block (the course in Open edX, the scenario in the workbench)."""
+    node = block
+    while node.get_parent() is not None:
+        node = node.get_parent()
+    return node
+
+
+def walk(block):
+    """A block and all its descendants, in document order."""
+    yield block
+    if getattr(block, "has_children", False):
+        for child in block.children:
+            yield from walk(block.runtime.get_block(child))
+
+
+def course_blocks(block, block_type: str) -> list:
+    """Every block of a type in the course of `block`, in document order."""
+    return [node for node in walk(root_of(block)) if node.scope_ids.block_type == block_type]
+
+
+def _title(block) -> str:
+    return str(getattr(block, "display_name", "") or block.scope_ids.block_type)
+
+
+def _all_leaves(children) -> bool:
+    return all(not getattr(child, "has_children", False) or not child.children for child in children)
+
+
+def is_unit(block) -> bool:
+    """A container whose children hold no further children (Open edX: a vertical)."""
+    if block.scope_ids.block_type == "vertical":
+        return True
+    if not getattr(block, "has_children", False) or not block.children:
+        return False
+    return _all_leaves(block.runtime.get_block(c) for c in block.children)
+
+
+def _kind(block, depth: int, children) -> str:
+    known = OPEN_EDX_KINDS.get(block.scope_ids.block_type)
+    if known:
+        return known
+    if depth == 0:
+        return "course"
+    if not children:
+        return "component"
+    if _all_leaves(children):
+        return "unit"
+    return "section" if depth == 1 else "subsection"
+
+
+def course_tree(block, framework_id: str) -> tuple[CourseNode, list[str]]:
+    """The whole course of `block`, each node with the competence IDs tagged on it, and the statement IDs that
+    the course's self-assessments (of the same framework) ask about."""
+    root = root_of(block)
+    blocks = []
+
+    def collect(node, depth):
+        children = [node.runtime.get_block(child) for child in getattr(node, "children", [])] \
+            if getattr(node, "has_children", False) else []
+        blocks.append(node)
+        return node, depth, children, [collect(child, depth + 1) for child in children]
+
+    shape = collect(root, 0)
+    tags = {}
+    if tagging_available():
+        from ..tagging.api import competences_in  # noqa: PLC0415 - a Django app, loaded only when installed
+
+        tags = competences_in([str(b.scope_ids.usage_id) for b in blocks], framework_id)
+
+    def build(item) -> CourseNode:
+        node, depth, children, built = item
+        usage = str(node.scope_ids.usage_id)
+        return CourseNode(usage, _title(node), _kind(node, depth, children), tuple(build(c) for c in built),
+                          tuple(tags.get(usage, ())))
+
+    assessed = []
+    for node in blocks:
+        if node.scope_ids.block_type == "digicomp_assessment" and getattr(node, "framework", None) == framework_id:
+            try:
+                assessed += [s.id for s in node.scope_statements]
+            except (KeyError, ValueError):  # a misconfigured assessment: Studio validation reports it
+                continue
+    return build(shape), list(dict.fromkeys(assessed))

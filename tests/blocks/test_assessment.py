@@ -1,0 +1,725 @@
+"""The self-assessment block in the XBlock SDK workbench runtime: handlers, stored state, events, Studio, OLX, views.
+
+Every refused request must leave the learner's stored state exactly as it was; state is always read back
+through a fresh block instance (tests/helpers.py: `reload`, `stored_state`), so these tests see the database.
+"""
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.utils import translation
+from django.utils.html import escape
+from lxml import etree
+from xblock.fields import Scope
+
+from digicomp_xblock.blocks.assessment import AssessmentXBlock
+from digicomp_xblock.blocks.assessment.handlers import LEARNER_STATE, SUBMITTED_EVENT
+from digicomp_xblock.blocks.assessment.studio import EDITABLE
+from digicomp_xblock.core.answers import MAX_BODY_BYTES, MAX_REFLECTION_CHARS
+from digicomp_xblock.core.snapshots import CSV_COLUMNS
+from tests.helpers import (
+    answer_all,
+    block_for,
+    call_handler,
+    make_block,
+    reload,
+    response_of,
+    stored_state,
+    submit_all,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
+
+#: Clusters 5 and 6: 48 statements (38 + 10).
+SHORT = '<digicomp_assessment scope="5 6" max_moments="2" weight="1"/>'
+#: The partial draft most refusal tests start from (so "unchanged" is not just "empty").
+DRAFT = {"ratings": {"5.1.1": 1, "6.1.1": 0}, "reflections": {"5": "first notes"}}
+
+
+
+@pytest.fixture
+def events(monkeypatch):
+    """Record what blocks publish: `events.watch(block)` -> list of (event_type, data)."""
+
+    class Recorder(list):
+        def watch(self, block):
+            monkeypatch.setattr(block.runtime, "publish",
+                                lambda _block, event_type, data: self.append((event_type, data)))
+            return block
+
+    return Recorder()
+
+
+def short_block(**attrs):
+    xml_attrs = {"scope": "5 6", "max_moments": "2", "weight": "1", **attrs}
+    return make_block("<digicomp_assessment " + " ".join(f'{k}="{v}"' for k, v in xml_attrs.items()) + "/>")
+
+
+def ok(block, name, payload=None, **kwargs):
+    """Call a handler that must succeed; its JSON body."""
+    status, body = call_handler(block, name, payload, **kwargs)
+    assert status == 200, body
+    return body
+
+
+def save_draft(block):
+    return ok(block, "save_answers", DRAFT)
+
+
+def submit(block, level=2, reflections=None):
+    status, body = submit_all(block, level, reflections)
+    assert status == 200, body
+    return body
+
+
+# --- Refused saves: 400 (or 405) with a message naming the problem, stored state unchanged --------------------
+
+def prepare_draft(block):
+    save_draft(block)
+
+
+def prepare_submitted(block):
+    save_draft(block)
+    submit(block)
+
+
+def prepare_reopened_then_lowered(block):
+    """Moment 2 open, then the course team lowers max_moments to 1 (Studio) before the learner submits."""
+    save_draft(block)
+    submit(block)
+    ok(block, "start_moment", {})
+    ok(block, "studio_submit", {"max_moments": 1})
+
+
+def too_long_reflection(_block):
+    return {"reflections": {"5": "x" * (MAX_REFLECTION_CHARS + 1)}}
+
+
+def all_but_two(block):
+    ratings = answer_all(block)
+    del ratings["5.3.4"], ratings["6.2.1"]
+    return {"ratings": ratings, "submit": True}
+
+
+OVERSIZED = b'{"ratings": {}' + b" " * MAX_BODY_BYTES + b"}"
+
+BAD_REQUESTS = [
+    # (block attributes, prepare, handler, call_handler arguments, status, words the message must contain)
+    pytest.param({}, prepare_draft, "save_answers", {"raw_body": b"{not json"}, 400, ["not valid JSON"],
+                 id="body-not-json"),
+    pytest.param({}, prepare_draft, "save_answers", {"raw_body": b'{"reflections": {"5": "caf\xe9"}}'}, 400,
+                 ["not valid JSON", "utf-8"], id="body-not-utf8"),
+    pytest.param({}, prepare_draft, "save_answers", {"raw_body": b""}, 400, ["not valid JSON"], id="body-empty"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": [{"ratings": {}}]}, 400,
+                 ["must be a JSON object"], id="json-array"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {}, "evil": 1}}, 400,
+                 ["unexpected field(s): evil"], id="unexpected-field"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": [["5.1.2", 1]]}}, 400,
+                 ["'ratings' must be an object"], id="ratings-not-object"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"reflections": "text"}}, 400,
+                 ["'reflections' must be an object"], id="reflections-not-object"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"submit": "yes"}}, 400,
+                 ["'submit' must be true or false"], id="submit-not-bool"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": 1, "9.9.9": 2}}}, 400,
+                 ["unknown statement ID '9.9.9'"], id="unknown-statement"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"1.1.1": 2}}}, 400,
+                 ["statement 1.1.1 is not part of this self-assessment"], id="statement-out-of-scope"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": 7}}}, 400,
+                 ["level 7 for statement 5.1.2 is not on the scale", "0, 1, 2, 3, 4"], id="level-7"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": -1}}}, 400,
+                 ["level -1 for statement 5.1.2"], id="level-negative"),
+    pytest.param({"scale": "three-levels"}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": 3}}},
+                 400, ["level 3 for statement 5.1.2 is not on the scale (0, 1, 2 or 'na')"], id="level-off-small-scale"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": True}}}, 400,
+                 ["level True for statement 5.1.2"], id="level-bool"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": 2.0}}}, 400,
+                 ["level 2.0 for statement 5.1.2"], id="level-float"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": "2"}}}, 400,
+                 ["level '2' for statement 5.1.2"], id="level-string"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": {"level": 2}}}}, 400,
+                 ["for statement 5.1.2 is not on the scale"], id="level-object"),
+    pytest.param({"allow_not_relevant": "false"}, prepare_draft, "save_answers",
+                 {"payload": {"ratings": {"5.1.2": "na"}}}, 400,
+                 ["'not relevant' is not offered", "5.1.2"], id="na-not-offered"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"reflections": {"1": "about cluster 1"}}}, 400,
+                 ["cluster '1' is not part of this self-assessment"], id="reflection-out-of-scope"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"reflections": {"5": 42}}}, 400,
+                 ["reflection on cluster 5 must be text"], id="reflection-not-text"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": too_long_reflection}, 400,
+                 [f"{MAX_REFLECTION_CHARS + 1} characters", f"the limit is {MAX_REFLECTION_CHARS}"],
+                 id="reflection-too-long"),
+    pytest.param({}, prepare_draft, "save_answers", {"raw_body": OVERSIZED}, 400,
+                 [f"{len(OVERSIZED)} bytes", f"the limit is {MAX_BODY_BYTES}"], id="body-oversized"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": all_but_two}, 400,
+                 ["2 statement(s) are not answered yet: 5.3.4, 6.2.1"], id="submit-unanswered"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"submit": True}}, 400,
+                 ["46 statement(s) are not answered yet: 5.1.2, 5.1.3", " …"], id="submit-unanswered-many"),
+    pytest.param({"max_moments": "1"}, prepare_submitted, "start_moment", {"payload": {}}, 400,
+                 ["all 1 assessment moment(s) of this self-assessment are used"], id="start-when-all-used"),
+    pytest.param({"max_moments": "1"}, prepare_submitted, "save_answers", {"payload": {"submit": True}}, 400,
+                 ["no assessment moment is open"], id="submit-when-all-used"),
+    pytest.param({}, prepare_reopened_then_lowered, "save_answers", {"payload": {"submit": True}}, 400,
+                 ["all 1 assessment moment(s) of this self-assessment are used"], id="submit-after-max-lowered"),
+    pytest.param({}, prepare_submitted, "save_answers", {"payload": {"ratings": {"5.1.1": 4}}}, 400,
+                 ["no assessment moment is open"], id="rating-after-submit"),
+    pytest.param({}, prepare_draft, "start_moment", {"payload": {}}, 400, ["a moment is already open"],
+                 id="start-while-open"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": 1}}, "method": "GET"}, 405,
+                 ["use POST"], id="get-instead-of-post"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": 1}}, "method": "PUT"}, 405,
+                 ["use POST"], id="put-instead-of-post"),
+    pytest.param({}, prepare_submitted, "start_moment", {"method": "GET"}, 405, ["use POST"], id="start-by-get"),
+]
+
+
+@pytest.mark.parametrize("attrs, prepare, handler, kwargs, status, words", BAD_REQUESTS)
+def test_bad_requests_are_refused_and_change_nothing(events, attrs, prepare, handler, kwargs, status, words):
+    block = short_block(**attrs)
+    prepare(block)
+    before = stored_state(block)
+    assert before["draft"]["ratings"], "the test must start from a non-empty draft"
+    kwargs = dict(kwargs)
+    if callable(kwargs.get("payload")):
+        kwargs["payload"] = kwargs["payload"](block)
+    events.watch(block)
+
+    got_status, body = call_handler(block, handler, **kwargs)
+
+    assert got_status == status
+    assert set(body) == {"error"}
+    for word in words:
+        assert word in body["error"]
+    assert stored_state(block) == before
+    assert events == []
+
+
+def test_the_body_limit_is_inclusive():
+    """A body of exactly MAX_BODY_BYTES is read; one byte more is refused (see the table above)."""
+    block = short_block()
+    head = b'{"ratings": {"5.1.2": 1}'
+    body = head + b" " * (MAX_BODY_BYTES - len(head) - 1) + b"}"
+    assert len(body) == MAX_BODY_BYTES
+    status, state = call_handler(block, "save_answers", raw_body=body)
+    assert status == 200 and state["ratings"] == {"5.1.2": 1}
+    status, _ = call_handler(block, "save_answers", raw_body=body[:-1] + b" }")
+    assert status == 400
+
+
+# --- Happy paths ------------------------------------------------------------------------------------------------
+
+def test_a_partial_draft_is_merged_across_saves_and_null_clears_a_rating():
+    block = short_block()
+    first = ok(block, "save_answers", {"ratings": {"5.1.1": 2}})
+    assert (first["answered"], first["total"], first["revision"], first["editing"]) == (1, 48, 1, True)
+
+    second = ok(reload(block), "save_answers", {"ratings": {"5.1.2": "na", "6.3.2": 4}})
+    assert second["ratings"] == {"5.1.1": 2, "5.1.2": "na", "6.3.2": 4}
+    assert second["answered"] == 3
+
+    third = ok(reload(block), "save_answers", {"ratings": {"5.1.1": None, "6.3.2": 0}})
+    assert third["ratings"] == {"5.1.2": "na", "6.3.2": 0}
+    state = stored_state(block)
+    assert state["draft"]["ratings"] == {"5.1.2": "na", "6.3.2": 0}
+    assert state["revision"] == 3 and state["editing"] is True and state["snapshots"] == []
+
+
+def test_reflections_are_stored_trimmed_and_an_empty_text_clears_one():
+    block = short_block()
+    ok(block, "save_answers", {"reflections": {"5": "  I want to learn more about privacy.  ", "6": "Later."}})
+    assert stored_state(block)["draft"]["reflections"] == {"5": "I want to learn more about privacy.", "6": "Later."}
+    body = ok(reload(block), "save_answers", {"reflections": {"5": ""}})
+    assert body["reflections"] == {"6": "Later."}
+    ok(reload(block), "save_answers", {"reflections": {"6": None}})
+    assert stored_state(block)["draft"]["reflections"] == {}
+
+
+def test_submit_records_a_snapshot_of_the_scope(framework):
+    # The learner rated 5.1.1 while the scope still had all of cluster 5; then Studio narrowed it to 5.2.3.
+    block = make_block('<digicomp_assessment scope="1 2 5" max_moments="2"/>')
+    ok(block, "save_answers", {"ratings": {"5.1.1": 4}})
+    ok(block, "studio_submit", {"scope": "1 2 5.2.3"})
+    block = reload(block)
+    ratings = {sid: 4 if sid.startswith("1.") else "na" if sid.startswith("2.") else 0 for sid in answer_all(block)}
+    ratings["1.1.1"] = 0
+
+    body = ok(block, "save_answers", {"ratings": ratings, "reflections": {"5": "Privacy first."}, "submit": True})
+
+    assert body["editing"] is False and body["moments"] == 1
+    assert "Your profile after moment 1" in body["profile_html"]
+    state = stored_state(block)
+    assert state["editing"] is False
+    [snapshot] = state["snapshots"]
+    scope_ids = {s.id for s in block.scope_statements}
+    assert "5.2.3" in scope_ids and "5.1.1" not in scope_ids
+    assert snapshot["ratings"] == ratings and set(snapshot["ratings"]) == scope_ids
+    submitted = datetime.fromisoformat(snapshot["submitted_at"])
+    assert submitted.tzinfo is not None and abs(datetime.now(UTC) - submitted) < timedelta(minutes=1)
+    assert (snapshot["framework"], snapshot["framework_version"], snapshot["scale"]) == (
+        "social-work-2025", framework.version, "growth-5")
+    assert snapshot["reflections"] == {"5": "Privacy first."}
+    clusters = {c["cluster"]: c["overall"] for c in snapshot["scores"]["clusters"]}
+    assert list(clusters) == ["1", "2", "5"]
+    cluster_1 = [s for s in block.scope_statements if s.cluster_id == "1"]
+    assert clusters["1"]["value"] == pytest.approx(100 * (4 * (len(cluster_1) - 1)) / len(cluster_1) / 4)
+    assert clusters["2"] == {"value": None, "rated": 0, "not_relevant": clusters["2"]["total"],
+                             "total": clusters["2"]["total"]}
+    assert clusters["5"] == {"value": 0.0, "rated": 1, "not_relevant": 0, "total": 1}
+
+
+def test_start_moment_copies_the_last_answers_into_the_draft():
+    block = short_block()
+    submit(block, level=3, reflections={"6": "Data protection."})
+    body = ok(reload(block), "start_moment", {})
+    assert body["editing"] is True and body["answered"] == 48 and body["moments"] == 1
+    state = stored_state(block)
+    assert state["editing"] is True
+    assert state["draft"]["ratings"] == state["snapshots"][0]["ratings"] == answer_all(block, 3)
+    assert state["draft"]["reflections"] == {"6": "Data protection."}
+    # A change in the new moment does not touch the recorded one.
+    ok(reload(block), "save_answers", {"ratings": {"5.1.1": 0}})
+    assert stored_state(block)["snapshots"][0]["ratings"]["5.1.1"] == 3
+
+
+def three_moments(levels=(0, 2, 4)):
+    block = short_block(max_moments="3")
+    submit(block, levels[0])
+    for level in levels[1:]:
+        ok(reload(block), "start_moment", {})
+        submit(reload(block), level)
+    return reload(block)
+
+
+def test_a_second_submit_keeps_both_snapshots_and_the_profile_shows_growth():
+    block = short_block()
+    submit(block, 2)
+    ok(reload(block), "start_moment", {})
+    body = submit(reload(block), 4)
+    assert body["moments"] == 2
+    snapshots = stored_state(block)["snapshots"]
+    assert [s["scores"]["overall"]["value"] for s in snapshots] == [50.0, 100.0]
+    html = ok(reload(block), "profile", {"compare": 1})["profile_html"]
+    assert "Your profile after moment 2" in html and "Your growth since moment 1" in html
+    assert "<td>+50</td>" in html
+
+
+def test_profile_compares_with_the_moment_asked_for():
+    block = three_moments((0, 2, 4))
+    since_1 = ok(block, "profile", {"compare": 1})["profile_html"]
+    since_2 = ok(block, "profile", {"compare": 2})["profile_html"]
+    default = ok(block, "profile", {"compare": None})["profile_html"]
+    assert "Your growth since moment 1" in since_1 and "<td>+100</td>" in since_1
+    assert "Your growth since moment 2" in since_2 and "<td>+50</td>" in since_2 and "<td>+100</td>" not in since_2
+    assert "Your growth since moment 2" in default
+
+
+@pytest.mark.parametrize("payload, words", [
+    ({"compare": 2}, "'compare' must be an earlier moment, from 1 to 1"),
+    ({"compare": 0}, "from 1 to 1"),
+    ({"compare": -1}, "from 1 to 1"),
+    ({"compare": "1"}, "from 1 to 1"),
+    ({"compare": 1.0}, "from 1 to 1"),
+    ({"compare": True}, "from 1 to 1"),
+    ({"compare": 1, "extra": 1}, "expected {\"compare\""),
+    ([1], "expected {\"compare\""),
+])
+def test_profile_refuses_a_bad_compare(payload, words):
+    block = short_block()
+    submit(block, 2)
+    ok(reload(block), "start_moment", {})
+    submit(reload(block), 3)
+    status, body = call_handler(reload(block), "profile", payload)
+    assert status == 400 and words in body["error"]
+
+
+@pytest.mark.parametrize("payload, words", [
+    ({}, "there is no submitted moment yet"),
+    ({"compare": None}, "there is no submitted moment yet"),
+    ({"compare": 1}, "there is no submitted moment yet"),
+])
+def test_profile_without_a_submitted_moment_is_refused(payload, words):
+    block = short_block()
+    save_draft(block)
+    status, body = call_handler(block, "profile", payload)
+    assert status == 400 and words in body["error"]
+
+
+# --- Platform: completion, grade, analytics event ---------------------------------------------------------------
+
+def test_first_submit_publishes_completion_grade_and_the_event(events, framework):
+    block = events.watch(short_block(weight="1.5"))
+    ok(block, "save_answers", {"ratings": {"5.1.1": "na"}, "reflections": {"5": "SECRET-REFLECTION"}})
+    assert events == []
+    ratings = {**answer_all(block, 4), "5.1.1": "na", "5.1.2": "na"}
+    ratings.update({sid: 0 for sid in ratings if sid.startswith("6.")})
+    ok(block, "save_answers", {"ratings": ratings, "reflections": {"6": "ANOTHER-SECRET"}, "submit": True})
+
+    assert [name for name, _ in events] == ["completion", "grade", SUBMITTED_EVENT]
+    assert events[0][1] == {"completion": 1.0}
+    assert events[1][1] == {"value": 1, "max_value": 1}
+    event = events[2][1]
+    assert event == {
+        "framework": "social-work-2025", "framework_version": framework.version, "scale": "growth-5",
+        "moment": 1, "rated": 46, "not_relevant": 2, "cluster_scores": {"5": 100.0, "6": 0.0},
+    }
+    dumped = json.dumps(events)
+    assert "SECRET" not in dumped and "reflection" not in dumped
+
+
+def test_later_submits_publish_only_the_event(events):
+    block = short_block()
+    submit(block, 1)
+    ok(reload(block), "start_moment", {})
+    again = events.watch(reload(block))
+    ok(again, "save_answers", {"ratings": answer_all(again, 3), "reflections": {"5": "SECRET"}, "submit": True})
+    assert [name for name, _ in events] == [SUBMITTED_EVENT]
+    assert events[0][1]["moment"] == 2 and events[0][1]["cluster_scores"] == {"5": 75.0, "6": 75.0}
+    assert "SECRET" not in json.dumps(events)
+
+
+def test_weight_zero_publishes_no_grade(events):
+    block = events.watch(short_block(weight="0"))
+    submit(block)
+    assert [name for name, _ in events] == ["completion", SUBMITTED_EVENT]
+
+
+@pytest.mark.parametrize("weight, graded", [("0", False), ("0.0", False), ("0.5", True), ("1", True), ("3", True)])
+def test_has_score_follows_weight(weight, graded):
+    block = short_block(weight=weight)
+    assert block.has_score is graded
+    assert block.max_score() == 1
+
+
+# --- Per-learner state ------------------------------------------------------------------------------------------
+
+def test_learners_do_not_see_each_others_answers():
+    first = short_block()
+    save_draft(first)
+    submit(first, 4, reflections={"5": "mine"})
+    second = block_for(first, "student_2")
+    assert (second.draft, second.snapshots, second.editing, second.revision) == ({}, [], True, 0)
+    assert ok(second, "save_answers", {"ratings": {"6.1.1": 1}})["ratings"] == {"6.1.1": 1}
+    assert call_handler(block_for(first, "student_2"), "download", method="GET", query="format=json") == (200, [])
+
+    mine = stored_state(first)
+    assert len(mine["snapshots"]) == 1 and mine["snapshots"][0]["reflections"] == {"5": "mine"}
+    assert mine["draft"]["ratings"]["6.1.1"] == 4
+    theirs = stored_state(block_for(first, "student_2"))
+    assert theirs["draft"] == {"ratings": {"6.1.1": 1}, "reflections": {}} and theirs["snapshots"] == []
+
+
+# --- Two tabs (or two concurrent requests) of the same learner -------------------------------------------------
+
+def two_tabs():
+    """Two instances of the same learner's block that have both read the state before either saves."""
+    block = short_block(max_moments="3")
+    save_draft(block)
+    tab_a, tab_b = reload(block), reload(block)
+    for tab in (tab_a, tab_b):
+        assert "dc-statement" in tab.render("student_view").content
+    return block, tab_a, tab_b
+
+
+def test_a_draft_save_from_a_second_tab_after_a_submit_loses_no_snapshot():
+    block, tab_a, tab_b = two_tabs()
+    submit(tab_a, 3)
+    after_submit = stored_state(block)
+    call_handler(tab_b, "save_answers", {"ratings": {"5.1.1": 0}})
+    state = stored_state(block)
+    assert state["snapshots"] == after_submit["snapshots"] and len(state["snapshots"]) == 1
+    assert state["editing"] is False  # the moment stays closed
+
+
+def test_a_stale_tab_is_refused_when_each_request_reads_the_state_afresh():
+    """What the platform does between requests: a new block instance per request, so tab B sees the closed moment."""
+    block, tab_a, _ = two_tabs()
+    submit(tab_a, 3)
+    for payload in ({"ratings": {"5.1.1": 0}}, {"ratings": answer_all(block, 1), "submit": True}):
+        status, body = call_handler(reload(block), "save_answers", payload)
+        assert status == 400 and "no assessment moment is open" in body["error"]
+    assert len(stored_state(block)["snapshots"]) == 1
+
+
+def test_a_submit_from_a_second_tab_loses_no_snapshot():
+    """Both tabs submit: either the second is refused or both moments are kept, never one overwriting the other."""
+    block, tab_a, tab_b = two_tabs()
+    submit(tab_a, 3)
+    first = stored_state(block)["snapshots"]
+    status, _ = submit_all(tab_b, 1)
+    snapshots = stored_state(block)["snapshots"]
+    assert snapshots[:1] == first, f"the moment submitted from tab A was overwritten (tab B got HTTP {status})"
+    assert len(snapshots) == (2 if status == 200 else 1)
+
+
+# --- Downloads --------------------------------------------------------------------------------------------------
+
+def test_download_json_numbers_the_snapshots_from_1():
+    block = short_block()
+    assert call_handler(block, "download", method="GET", query="format=json") == (200, [])
+    submit(block, 1)
+    ok(reload(block), "start_moment", {})
+    submit(reload(block), 2)
+    response = response_of(reload(block), "download", query="format=json")
+    assert response.status_code == 200 and response.content_type == "application/json"
+    assert response.content_disposition == 'attachment; filename="my-self-assessment.json"'
+    data = json.loads(response.body)
+    snapshots = stored_state(block)["snapshots"]
+    assert [d["moment"] for d in data] == [1, 2]
+    assert [{k: v for k, v in d.items() if k != "moment"} for d in data] == snapshots
+
+
+def test_download_csv_has_a_header_and_one_row_per_answered_statement(framework):
+    block = short_block()
+    submit(block, 3)
+    ok(reload(block), "start_moment", {})
+    ok(reload(block), "save_answers", {"ratings": {"5.2.3": "na"}})
+    submit(reload(block), 2)
+    response = response_of(reload(block), "download", query="format=csv")
+    assert response.status_code == 200 and response.content_type == "text/csv"
+    assert response.content_disposition == 'attachment; filename="my-self-assessment.csv"'
+    rows = list(csv.reader(io.StringIO(response.body.decode("utf-8"))))
+    assert rows[0] == CSV_COLUMNS
+    assert len(rows) == 1 + 2 * 48
+    by_key = {(r[0], r[5]): dict(zip(CSV_COLUMNS, r, strict=True)) for r in rows[1:]}
+    assert len(by_key) == 96
+    row = by_key[("1", "5.2.3")]
+    assert (row["cluster"], row["rating"], row["rating_label"], row["framework_version"]) == (
+        "5", "3", "I do it independently", framework.version)
+    assert row["statement_text"] == framework.statement("5.2.3").text.get("en")
+    assert by_key[("2", "6.3.2")]["rating"] == "2"
+
+
+@pytest.mark.parametrize("query", ["format=xml", "format=", "format=JSON"])
+def test_download_refuses_other_formats(query):
+    block = short_block()
+    submit(block)
+    status, body = call_handler(block, "download", method="GET", query=query)
+    assert status == 400 and body == {"error": "format must be json or csv"}
+
+
+# --- Studio -----------------------------------------------------------------------------------------------------
+
+def settings_of(block) -> dict:
+    fresh = reload(block)
+    return {name: getattr(fresh, name) for name in EDITABLE}
+
+
+def test_a_well_set_block_validates_cleanly():
+    assert short_block().validate().empty
+    assert make_block("<digicomp_assessment/>").validate().empty
+    separators_only = short_block()
+    separators_only.scope = " , "  # no ID at all means the whole framework, not an empty scope
+    assert separators_only.validate().empty and len(separators_only.scope_statements) == 144
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("scope", "1 9.9 5.2.77", "unknown competence ID(s): 9.9, 5.2.77"),
+    ("scale", "seven-levels", "unknown scale 'seven-levels'"),
+    ("max_moments", 0, "from 1 to 20"),
+    ("max_moments", 21, "from 1 to 20"),
+    ("weight", -0.5, "weight must be a number of 0 or more"),
+    ("framework", "our-own-2024", "no framework 'our-own-2024'"),
+])
+def test_validate_reports_unusable_settings(field, value, words):
+    block = short_block()
+    setattr(block, field, value)
+    messages = block.validate().messages
+    assert [m.type for m in messages] == ["error"]
+    assert words in messages[0].text
+
+
+def test_validate_reports_a_scope_without_statements(monkeypatch):
+    """No ID of the bundled framework resolves to zero statements, so the resolver is stubbed here."""
+    block = short_block()
+    monkeypatch.setattr("digicomp_xblock.blocks.assessment.configuration.resolve_scope", lambda framework, ids: ())
+    assert [m.text for m in block.validate().messages] == ["the scope contains no statement"]
+
+
+def test_studio_submit_saves_good_values():
+    block = short_block()
+    body = ok(block, "studio_submit", {
+        "display_name": "Start of the course", "introduction": "Why.\n\nHow.", "framework": "social-work-2025",
+        "scope": "5, 6 5.2.3 6", "scale": "three-levels", "allow_not_relevant": False, "max_moments": 4,
+        "show_profile": False, "weight": 2,
+    })
+    assert body == {"result": "success"}
+    assert settings_of(block) == {
+        "display_name": "Start of the course", "introduction": "Why.\n\nHow.", "framework": "social-work-2025",
+        "scope": "5 6 5.2.3", "scale": "three-levels", "allow_not_relevant": False, "max_moments": 4,
+        "show_profile": False, "weight": 2.0,
+    }
+    ok(block, "studio_submit", {"scope": "", "weight": 0.5})
+    assert settings_of(block)["scope"] == "" and settings_of(block)["weight"] == 0.5
+    assert len(reload(block).scope_statements) == 144
+
+
+@pytest.mark.parametrize("payload, status, words", [
+    ({"display_name": "Changed", "color": "red"}, 400, "unknown setting(s): color"),
+    ({"display_name": "Changed", "max_moments": "3"}, 400, "wrong type for: max_moments"),
+    ({"display_name": "Changed", "max_moments": 3.0}, 400, "wrong type for: max_moments"),
+    ({"display_name": "Changed", "max_moments": True}, 400, "wrong type for: max_moments"),
+    ({"display_name": "Changed", "weight": "1"}, 400, "wrong type for: weight"),
+    ({"display_name": "Changed", "weight": False}, 400, "wrong type for: weight"),
+    ({"display_name": "Changed", "allow_not_relevant": 1}, 400, "wrong type for: allow_not_relevant"),
+    ({"display_name": "Changed", "scope": ["5", "6"]}, 400, "wrong type for: scope"),
+    ({"display_name": 7}, 400, "wrong type for: display_name"),
+    ({"display_name": "Changed", "scope": "1 9.9"}, 400, "unknown competence ID(s): 9.9"),
+    ({"display_name": "Changed", "max_moments": 0}, 400, "from 1 to 20"),
+    ({"display_name": "Changed", "max_moments": 21}, 400, "from 1 to 20"),
+    ({"display_name": "Changed", "weight": -1}, 400, "weight must be a number of 0 or more"),
+    ({"display_name": "Changed", "scale": "ten-levels"}, 400, "unknown scale 'ten-levels'"),
+    ({"display_name": "Changed", "framework": "our-own-2024"}, 400, "no framework 'our-own-2024'"),
+    ({"display_name": "Changed", "framework": "../../setup"}, 400, "no framework '../../setup'"),
+    (["display_name", "Changed"], 400, "must be a JSON object"),
+])
+def test_studio_submit_refuses_bad_values_and_changes_nothing(payload, status, words):
+    block = short_block()
+    before = settings_of(block)
+    got_status, body = call_handler(block, "studio_submit", payload)
+    assert got_status == status and words in body["error"]
+    assert settings_of(block) == before
+
+
+def test_studio_submit_lists_every_problem_at_once():
+    block = short_block()
+    status, body = call_handler(block, "studio_submit", {"scope": "9.9", "max_moments": 0, "weight": -1})
+    assert status == 400
+    assert all(words in body["error"] for words in ("9.9", "from 1 to 20", "weight"))
+
+
+def test_studio_submit_needs_post():
+    block = short_block()
+    status, body = call_handler(block, "studio_submit", {"display_name": "Changed"}, method="GET")
+    assert status == 405 and "use POST" in body["error"]
+    assert settings_of(block)["display_name"] != "Changed"
+
+
+def test_studio_view_shows_the_tree_with_the_chosen_statements_ticked(framework):
+    block = make_block('<digicomp_assessment scope="1 2 5.2.3"/>')
+    html = block.render("studio_view").content
+    for sid in ("1.1.1", "5.2.3", "9.1.1"):
+        assert escape(framework.statement(sid).text.get("en")) in html
+    assert 'value="5.2.3" data-level="statement" checked' in html
+    assert 'value="1" data-level="cluster" checked' in html
+    assert 'value="5" data-level="cluster">' in html and 'value="5.2.4" data-level="statement">' in html
+    assert html.count('data-level="statement"') == 144
+    assert 'name="max_moments" min="1" max="20" value="3"' in html
+
+
+# --- OLX ------------------------------------------------------------------------------------------------------
+
+OLX = '<digicomp_assessment scope="1 2 5.2.3" max_moments="2" allow_not_relevant="false" weight="1.5"/>'
+
+
+def test_olx_round_trips_exactly():
+    block = make_block(OLX)
+    assert (block.scope, block.max_moments, block.allow_not_relevant, block.weight) == ("1 2 5.2.3", 2, False, 1.5)
+    node = etree.Element("x")
+    block.add_xml_to_node(node)
+    exported = dict(node.attrib)
+    assert node.tag == "digicomp_assessment"
+    assert exported.pop("xblock-family") == "xblock.v1"
+    assert exported == dict(etree.fromstring(OLX).attrib)
+
+    again = make_block(etree.tostring(node, encoding="unicode"))
+    assert {name: getattr(again, name) for name in EDITABLE} == {name: getattr(block, name) for name in EDITABLE}
+
+
+@pytest.mark.parametrize("attrs, words", [
+    ('scope="1 9.9"', "9.9"),
+    ('scope="1, 9.9, 5.2.3, x"', "unknown competence ID(s): 9.9, x"),
+    ('max_moments="0"', "assessment moments must be a whole number from 1 to 20"),
+    ('max_moments="21"', "from 1 to 20"),
+    ('max_moments="abc"', 'max_moments="abc" is not a whole number'),
+    ('max_moments="2.5"', "2.5"),
+    ('weight="-1"', "weight must be a number of 0 or more"),
+    ('weight="lots"', 'weight="lots"'),
+    ('scale="ten-levels"', "unknown scale 'ten-levels'"),
+    ('framework="our-own-2024"', "no framework 'our-own-2024'"),
+])
+def test_olx_with_unusable_settings_is_refused(attrs, words):
+    with pytest.raises(ValueError) as raised:
+        make_block(f"<digicomp_assessment {attrs}/>")
+    message = str(raised.value)
+    assert message.startswith("<digicomp_assessment>") and words in message
+
+
+# --- student_view -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["Rate yourself", "Submit this moment", "Not relevant to my work"]),
+    ("nl", ["Beoordeel jezelf", "Dit moment indienen", "Niet relevant voor mijn werk"]),
+])
+@pytest.mark.parametrize("scope, fieldsets, clusters", [("", 144, 9), ("5 6", 48, 2)])
+def test_student_view_renders_in_the_learners_language(framework, lang, words, scope, fieldsets, clusters):
+    block = make_block(f'<digicomp_assessment scope="{scope}"/>')
+    with translation.override(lang):
+        html = block.render("student_view").content
+    assert f'lang="{lang}"' in html
+    for word in words:
+        assert word in html
+    assert html.count('<fieldset class="dc-statement"') == fieldsets
+    assert html.count('<details class="dc-cluster"') == clusters
+    assert escape(framework.statement("5.2.3").text.get(lang)) in html
+    other = "nl" if lang == "en" else "en"
+    assert escape(framework.statement("5.2.3").text.get(other)) not in html
+
+
+def test_student_view_after_a_submit_shows_the_profile_and_hides_the_form():
+    block = short_block()
+    submit(block)
+    html = reload(block).render("student_view").content
+    assert "Your profile after moment 1" in html
+    assert 'class="dc-form-section" aria-labelledby=' in html and "-form-title\" hidden>" in html
+
+
+@pytest.mark.parametrize("field, value, words", [
+    ("scope", "9.9", "9.9"),
+    ("scale", "ten-levels", "ten-levels"),
+])
+def test_a_block_with_broken_settings_renders_a_plain_message(field, value, words):
+    block = short_block()
+    setattr(block, field, value)  # e.g. edited in Studio's advanced editor, bypassing studio_submit
+    block.save()
+    html = reload(block).render("student_view").content
+    assert 'role="alert"' in html and words in html
+    assert "dc-statement" not in html
+    status, body = call_handler(reload(block), "save_answers", {"ratings": {}})
+    assert status == 400 and "not set up correctly" in body["error"] and words in body["error"]
+
+
+def test_reload_reads_the_database():
+    """Guard for the helpers: a reloaded block sees saved values only, never another instance's cache."""
+    block = short_block()
+    block.draft = {"ratings": {"5.1.1": 2}, "reflections": {}}
+    assert reload(block).draft == {}
+    block.save()
+    assert reload(block).draft == {"ratings": {"5.1.1": 2}, "reflections": {}}
+    assert block_for(block, "student_2").draft == {}
+
+
+def test_state_fields_are_the_ones_compared():
+    """The refusal tests compare, and the handlers re-read, every user-state field of the block."""
+    user_state = {name for name, field in AssessmentXBlock.fields.items() if field.scope == Scope.user_state}
+    assert user_state == set(LEARNER_STATE)
+
+
+# --- Open edX's problem-responses report -------------------------------------------------------------------------
+
+class _UserState:
+    def __init__(self, username, state):
+        self.username, self.state = username, state
+
+
+@pytest.mark.mariadb
+def test_report_data_has_one_row_per_moment_and_no_reflection():
+    block = make_block('<digicomp_assessment scope="6" max_moments="3"/>', user="gus")
+    submit_all(block, level=2, reflections={"6": "secret"})
+    state = {"snapshots": reload(block).snapshots * 2}
+    rows = list(block.generate_report_data(iter([_UserState("gus", state), _UserState("hal", {})])))
+    assert [(user, row["Moment"]) for user, row in rows] == [("gus", 1), ("gus", 2)]
+    assert rows[0][1]["6.1.1"] == 2 and rows[0][1]["Framework version"] == "2025.1.0"
+    assert "secret" not in str(rows)
+    assert len(list(block.generate_report_data(iter([_UserState("gus", state)]), limit_responses=1))) == 1

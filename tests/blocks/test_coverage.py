@@ -1,0 +1,134 @@
+"""The `digicomp_coverage` block: staff-only coverage map of the demo course, its CSV and its refusals."""
+
+
+import csv
+import io
+
+import pytest
+from lxml import html as lxml_html
+from workbench.scenarios import SCENARIOS, add_xml_scenario
+
+from digicomp_xblock.rendering.presentation import element_id as anchor_of
+from digicomp_xblock.tagging.api import (
+    set_competences,
+)
+from tests.helpers import (
+    APPS,
+    BOAT,
+    COURSE,
+    COVERAGE,
+    FILES,
+    LEARNER,
+    OURS,
+    STAFF,
+    WEEK_1,
+    WEEK_2,
+    blocks_of,
+    outline,
+    response_of,
+    tag_unit,
+    units,
+    usage,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
+
+
+def rows_of(page: str) -> dict:
+    """The heatmap as {cluster ID: [cell texts...]} and the column headers."""
+    tree = lxml_html.fromstring(page)
+    headers = [" ".join(th.text_content().split()) for th in tree.xpath("//table//thead//th")]
+    rows = {}
+    for tr in tree.xpath("//tr[@class='dc-cluster-row']"):
+        rows[tr.xpath("./th/span")[0].text_content()] = [td.text_content() for td in tr.xpath("./td")]
+    return headers, rows
+
+
+def test_coverage_is_empty_for_a_learner_and_its_download_is_forbidden(framework, taxonomy, course):
+    tag_unit(course, FILES, ["6"], framework)
+    block = blocks_of(course, LEARNER)[COVERAGE]
+    assert block.student_view().content == ""
+    page = block.render("student_view").content  # through the runtime (wrapped, with the asides)
+    assert "dc-coverage" not in page and "Download as CSV" not in page and "dc-heatmap" not in page
+    response = response_of(block, "download")
+    assert response.status_code == 403 and b"only course staff" in response.body
+    assert "csv" not in response.content_type
+
+
+def test_staff_sees_the_counts_of_the_tagged_units(framework, taxonomy, course):
+    boat = tag_unit(course, BOAT, ["1.1.4"], framework)
+    files = tag_unit(course, FILES, ["6"], framework)
+    blocks = blocks_of(course, STAFF)
+    component = blocks[APPS].runtime.get_block(blocks[APPS].children[0])
+    set_competences(usage(component), framework, ["5.2.3"])  # a component's tags count for its unit
+
+    page = blocks[COVERAGE].student_view().content
+    headers, rows = rows_of(page)
+
+    sections = outline(course)
+    assert [title for title, _ in sections] == [WEEK_1, WEEK_2, OURS]
+    assert headers == ["Cluster", *(f"{title} ({units(len(titles))})" for title, titles in sections), "All sections"]
+    assert list(rows) == [str(n) for n in range(1, 10)]
+    assert rows["1"] == ["1", "0", "0", "1"]
+    assert rows["5"] == ["0", "1", "0", "1"]
+    assert rows["6"] == ["0", "1", "0", "1"]
+    assert all(rows[c] == ["0", "0", "0", "0"] for c in "234789")
+    unit_count = sum(len(titles) for _, titles in sections)
+    assert f"The course has {units(unit_count)}." in page
+    assert f"{units(unit_count - 3)} without competences" in page
+    assert f'href="/scenario/digicomp-course/#{anchor_of(boat)}"' in page
+    assert f'href="/scenario/digicomp-course/#{anchor_of(files)}"' in page
+    # Cells with one unit: the rows of clusters 1, 5 and 6, and the kind rows 1 knowledge, 5 skills, 6 K/S/A.
+    assert page.count('class="dc-heat-1"') == 3 + 1 + 1 + 3
+
+    cov = blocks[COVERAGE]._coverage()[2]
+    assert cov.row("1").kind("knowledge") == (1, 0, 0) and cov.row("1").kind("skills") == (0, 0, 0)
+    assert cov.row("5").kind("skills") == (0, 1, 0) and cov.row("5").kind("knowledge") == (0, 0, 0)
+    assert cov.row("6").kind("attitudes") == (0, 1, 0)
+    assert cov.row("5").units == ((), (usage(blocks[APPS]),), ())
+
+
+def test_staff_download_is_a_csv_with_one_row_per_cluster_and_kind(framework, taxonomy, course):
+    tag_unit(course, BOAT, ["1.1.4"], framework)
+    tag_unit(course, FILES, ["6"], framework)
+    response = response_of(blocks_of(course, STAFF)[COVERAGE], "download")
+
+    assert response.status_code == 200 and response.content_type == "text/csv"
+    assert response.content_disposition == 'attachment; filename="competence-coverage.csv"'
+    rows = list(csv.reader(io.StringIO(response.body.decode("utf-8"))))
+    assert rows[0] == ["cluster", "title", "kind", WEEK_1, WEEK_2, OURS, "total units"]
+    body = rows[1:]
+    assert len(body) == 9 * 4
+    assert [(r[0], r[2]) for r in body[:4]] == [("1", ""), ("1", "knowledge"), ("1", "skills"), ("1", "attitudes")]
+    by_key = {(r[0], r[2]): r[3:] for r in body}
+    assert len(by_key) == 36
+    assert by_key[("1", "")] == ["1", "0", "0", "1"] and by_key[("1", "knowledge")] == ["1", "0", "0", "1"]
+    assert by_key[("1", "skills")] == ["0", "0", "0", "0"]
+    for kind in ("", "knowledge", "skills", "attitudes"):
+        assert by_key[("6", kind)] == ["0", "1", "0", "1"]
+    assert by_key[("5", "")] == ["0", "0", "0", "0"]
+
+
+def test_a_coverage_block_with_a_missing_framework_explains_instead_of_failing(course):
+    block = blocks_of(course, STAFF)[COVERAGE]
+    block.framework = "no-such-framework"
+    assert "no-such-framework" in block.student_view().content
+    response = response_of(block, "download")
+    assert response.status_code == 400 and b"framework cannot be loaded" in response.body
+
+
+def test_coverage_without_a_taxonomy_lists_every_unit_as_untagged(course):
+    page = blocks_of(course, STAFF)[COVERAGE].student_view().content
+    assert f"{units(sum(len(titles) for _, titles in outline(course)))} without competences" in page
+    assert all(cells == ["0", "0", "0", "0"] for cells in rows_of(page)[1].values())
+
+
+def test_unit_titles_are_escaped_in_the_coverage(framework, taxonomy):
+    xml = COURSE.xml.replace(f'display_name="{FILES}"', 'display_name="Files &amp; &lt;b&gt;safety&lt;/b&gt;"')
+    add_xml_scenario("escaped", "Escaped", xml)
+    blocks = blocks_of(SCENARIOS["escaped"].usage_id, STAFF)
+    set_competences(usage(blocks["Files & <b>safety</b>"]), framework, ["6"])
+    page = blocks[COVERAGE].student_view().content
+    assert "Files &amp; &lt;b&gt;safety&lt;/b&gt;" in page and "<b>safety</b>" not in page
+
+
