@@ -38,7 +38,7 @@ def fill(learners: int, seed: int = 7) -> None:
             when = start + timedelta(weeks=12 * (moment - 1), hours=n % 48)
             snap = make_snapshot(framework, scale, scope, ratings, {}, when.isoformat())
             batch.append(SnapshotRecord(course_key=COURSE, block_key=f"{COURSE}.assessment", learner=f"l{n:05d}",
-                                        moment=moment, submitted_at=when, framework=framework.id,
+                                        moment=moment, moment_id=snap["id"], submitted_at=when, framework=framework.id,
                                         framework_version=framework.version, scale=scale.id,
                                         ratings=snap["ratings"], scores=snap["scores"]))
         if len(batch) >= 2000:

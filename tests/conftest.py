@@ -92,3 +92,20 @@ def course():
     """Registers the demo course like the devsite (without its example tags); the root usage id."""
     add_xml_scenario(COURSE.name, COURSE.title, COURSE.xml)
     return SCENARIOS[COURSE.name].usage_id
+
+
+#: Figures tests report (bodies tried, submits acknowledged...), printed at the end of the run.
+FIGURES: list[str] = []
+
+
+@pytest.fixture
+def figures():
+    """`figures("…")`: a line for the run's summary."""
+    return FIGURES.append
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

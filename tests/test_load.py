@@ -4,11 +4,8 @@ Every request is answered without a 5xx; each learner gets exactly as many momen
 submits are refused with a 400); the dashboard holds one row per accepted submit; nobody sees another's answers.
 """
 
-import http.cookiejar
 import json
 import re
-import urllib.error
-import urllib.parse
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -18,7 +15,7 @@ import pytest
 from digicomp_demo.platform import anonymous_id as demo_anonymous_id
 from digicomp_demo.registry import all_scenarios
 from digicomp_xblock.core.loader import get_framework
-from tests.servers import demo_server
+from tests.servers import Visitor, demo_server, staff_export
 
 pytestmark = pytest.mark.mariadb
 LEARNERS, SUBMITS = 50, 10
@@ -32,28 +29,6 @@ def server(tmp_path_factory):
         usage = re.search(r"data-usage='([^']+)' data-block-type='digicomp_assessment'", page).group(1)
         xml = next(scenario.xml for scenario in all_scenarios() if scenario.name == SCENARIO)
         yield url, usage, int(re.search(r'max_moments="(\d+)"', xml).group(1))
-
-
-class Visitor:
-    """A browser-like client: its own cookies, and the CSRF token Django asks of a POST."""
-
-    def __init__(self):
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
-
-    def call(self, url, payload=None, form=None):
-        """(status, body) of a GET, a JSON POST (`payload`) or a form POST (`form`); never raises on a status."""
-        headers = {"X-CSRFToken": next((c.value for c in self.cookies if c.name == "csrftoken"), "")}
-        data = None
-        if payload is not None:
-            data, headers["Content-Type"] = json.dumps(payload).encode(), "application/json"
-        elif form is not None:
-            data = urllib.parse.urlencode({**form, "csrfmiddlewaretoken": headers["X-CSRFToken"]}).encode()
-        try:
-            with self.opener.open(urllib.request.Request(url, data=data, headers=headers), timeout=120) as response:
-                return response.status, response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read()
 
 
 def learner(base, usage, n, statements):
@@ -70,18 +45,6 @@ def learner(base, usage, n, statements):
             statuses.append(visitor.call(handler.format("start_moment"), {})[0])
     own = json.loads(visitor.call(handler.format("download") + "&format=json")[1])
     return name, level, statuses, own
-
-
-def staff_export(base, usage):
-    """The lecturer logs in like a person and downloads the per-learner export of the block."""
-    lecturer = Visitor()
-    lecturer.call(f"{base}/accounts/login/")
-    status, _ = lecturer.call(f"{base}/accounts/login/", form={"username": "lecturer", "password": "lecturer"})
-    assert status == 200
-    query = urllib.parse.urlencode({"block": usage})
-    status, body = lecturer.call(f"{base}/digicomp/courses/{usage.split('.', 1)[0]}/cohort/export/learners.json?{query}")
-    assert status == 200, body
-    return json.loads(body)
 
 
 def test_fifty_learners_submitting_at_once(server):

@@ -29,7 +29,7 @@ def installed(tmp_path_factory):
                           check=True, capture_output=True, text=True).stdout.strip()
     # Only the dependencies come from the test venv: a .pth adds its site-packages *after* the new venv's own.
     Path(site, "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], check=True)
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", str(wheel)], check=True)
     return env_dir, work
 
 

@@ -7,17 +7,23 @@ at the unit's anchor; a signed-in user's anonymous id is the one the demo's user
 from __future__ import annotations
 
 import hashlib
+import hmac
+import json
 
+from django.conf import settings
+from workbench.models import XBlockState
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS
 
-from digicomp_xblock.platform import Platform
+from digicomp_xblock.platform import LearnerRecord, Platform
 from digicomp_xblock.rendering.presentation import element_id
 
 
 def anonymous_id(name: str) -> str:
-    """The anonymous id the demo gives a user name (Open edX computes its own per course)."""
-    return hashlib.sha256(f"demo:{name}".encode()).hexdigest()[:32]
+    """The anonymous id the demo gives a user name: a keyed hash with the deployment's secret (SECRET_KEY), so
+    nobody without it can tell whose row is whose (Open edX computes its own per course)."""
+    key = settings.SECRET_KEY.encode("utf-8")
+    return hmac.new(key, f"digicomp-demo-learner:{name}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def course_of(usage_id) -> str:
@@ -48,3 +54,14 @@ class Workbench(Platform):
 
     def anonymous_id(self, user, course_key: str) -> str:  # noqa: ARG002 - one id for every course
         return anonymous_id(user.get_username())
+
+    def stored_state(self, usage_key: str, user_id) -> dict | None:
+        state = (XBlockState.objects.filter(scope="usage", scope_id=usage_key, user_id=user_id)
+                 .values_list("state", flat=True).first())
+        return json.loads(state) if state else {}
+
+    def learner_records(self, block_type: str):
+        rows = XBlockState.objects.filter(scope="usage", tag=block_type).exclude(user_id=None)
+        for usage_key, user_id in rows.values_list("scope_id", "user_id").iterator():
+            yield LearnerRecord(usage_key, course_of(usage_key), user_id, anonymous_id(user_id))
+

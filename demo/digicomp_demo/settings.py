@@ -6,6 +6,7 @@
 """
 
 import os
+import secrets
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -18,6 +19,21 @@ from digicomp_xblock.core.paths import data_dir
 
 VAR_DIR = Path(os.environ.get("DIGICOMP_VAR_DIR", "var")).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key() -> str:
+    """DIGICOMP_SECRET_KEY, else a key made once for this demo installation and kept in var/ (never the SDK's
+    published one: the demo's pseudonyms are keyed hashes with it)."""
+    if os.environ.get("DIGICOMP_SECRET_KEY"):
+        return os.environ["DIGICOMP_SECRET_KEY"]
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+    return path.read_text(encoding="utf-8").strip()
+
+
+SECRET_KEY = _secret_key()
 
 DATABASES["default"]["NAME"] = str(VAR_DIR / "workbench.db")
 # Many learners at once (tests/test_load.py): wait for SQLite's write lock instead of failing with "database is

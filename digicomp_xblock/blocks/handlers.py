@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 
+from django.http.request import RawPostDataException
 from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
@@ -20,24 +21,55 @@ from ..core.messages import InputError
 from ..platform import is_staff
 
 
-def json_response(data) -> Response:
-    return Response(json.dumps(data), content_type="application/json", charset="utf-8")
+def json_response(data, status: int = 200) -> Response:
+    return Response(json.dumps(data), status=status, content_type="application/json", charset="utf-8")
+
+
+class ConflictError(JsonHandlerError):
+    """HTTP 409: what the request was based on is no longer what is stored; `state`, when known, is what is."""
+
+    def __init__(self, message: str, state: dict | None = None):
+        super().__init__(409, message)
+        self.state = state
+
+    def get_response(self, **kwargs):
+        if self.state is None:
+            return super().get_response(**kwargs)
+        return json_response({"error": self.message, "state": self.state}, 409)
 
 
 def read_json(request, gettext):
-    """The decoded JSON body of a POST; JsonHandlerError (405 or 400) with a message otherwise."""
+    """The decoded JSON body of a POST; JsonHandlerError (405 or 400) with a message otherwise.
+
+    Refused: other methods, a form body (the platform has read it as a form already), more than MAX_BODY_BYTES,
+    what is not JSON, nested too deeply, or text that is not Unicode (a lone surrogate such as "\\ud800").
+    """
     if request.method != "POST":
         raise JsonHandlerError(405, gettext("use POST with a JSON body"))
-    body = request.body
+    try:
+        body = request.body
+    except RawPostDataException:
+        raise JsonHandlerError(400, gettext("send the request as JSON (Content-Type: application/json), "
+                                            "not as a form")) from None
     if len(body) > MAX_BODY_BYTES:
         raise JsonHandlerError(400, gettext("the request is %(size)s bytes; the limit is %(limit)s")
                                % {"size": len(body), "limit": MAX_BODY_BYTES})
     try:
-        return json.loads(body.decode("utf-8"))
+        payload = json.loads(body.decode("utf-8"), parse_constant=_not_json)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         reason = gettext("it is nested too deeply") if isinstance(error, RecursionError) else str(error)
         raise JsonHandlerError(400, gettext("the request body is not valid JSON: %(reason)s")
                                % {"reason": reason}) from None
+    try:
+        json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise JsonHandlerError(400, gettext("the request contains characters that are not text")) from None
+    return payload
+
+
+def _not_json(constant: str):
+    """NaN and Infinity are JavaScript, not JSON."""
+    raise ValueError(f"{constant} is not a JSON number")
 
 
 def json_handler(method):

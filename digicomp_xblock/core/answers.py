@@ -27,11 +27,13 @@ class AnswerError(InputError):
 
 @dataclass(frozen=True)
 class SaveRequest:
-    """A validated save: rating changes (None clears one), reflection changes ("" clears one), and whether to submit."""
+    """A validated save: rating changes (None clears one), reflection changes ("" clears one), whether to submit,
+    and the revision of the learner's state the page was showing (None: not said)."""
 
     ratings: Mapping[str, Rating | None]
     reflections: Mapping[str, str]
     submit: bool
+    revision: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def parse_save(payload, rules: Rules) -> SaveRequest:
     """Check a decoded JSON save request against the rules."""
     if not isinstance(payload, dict):
         raise AnswerError(_("the request must be a JSON object"))
-    unexpected = sorted(set(payload) - {"ratings", "reflections", "submit"})
+    unexpected = sorted(set(payload) - {"ratings", "reflections", "submit", "revision"})
     if unexpected:
         raise AnswerError(_("unexpected field(s): %(fields)s"), fields=", ".join(unexpected))
     ratings = payload.get("ratings", {})
@@ -61,6 +63,7 @@ def parse_save(payload, rules: Rules) -> SaveRequest:
         raise AnswerError(_("'reflections' must be an object of cluster IDs and texts"))
     if not isinstance(submit, bool):
         raise AnswerError(_("'submit' must be true or false"))
+    revision = parse_revision(payload)
     for statement_id, level in ratings.items():
         _check_rating(statement_id, level, rules)
     for cluster_id, text in reflections.items():
@@ -72,7 +75,15 @@ def parse_save(payload, rules: Rules) -> SaveRequest:
             raise AnswerError(_("the reflection on cluster %(cluster)s is %(length)s characters long; "
                                 "the limit is %(limit)s"),
                               cluster=cluster_id, length=len(text.strip()), limit=MAX_REFLECTION_CHARS)
-    return SaveRequest(dict(ratings), {k: (v or "").strip() for k, v in reflections.items()}, submit)
+    return SaveRequest(dict(ratings), {k: (v or "").strip() for k, v in reflections.items()}, submit, revision)
+
+
+def parse_revision(payload: Mapping) -> int | None:
+    """The optional `revision` of a request: the revision of the learner's state the page was showing."""
+    revision = payload.get("revision")
+    if revision is not None and (not isinstance(revision, int) or isinstance(revision, bool) or revision < 0):
+        raise AnswerError(_("'revision' must be a whole number of 0 or more"))
+    return revision
 
 
 def _check_rating(statement_id, level, rules: Rules) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
@@ -75,7 +77,9 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _S
 def parse_yaml(text: str, source: str):
     """Parse YAML text with the strict safe loader; FrameworkError with the line on failure."""
     try:
-        return yaml.load(text, Loader=_StrictLoader)
+        return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader: no Python objects
+    except RecursionError:
+        raise FrameworkError([Problem(source, "", "invalid YAML: nested too deeply")]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -84,18 +88,27 @@ def parse_yaml(text: str, source: str):
 
 
 def read_yaml(path: Path):
-    """The parsed content of a YAML data file (size-limited, UTF-8, strict safe loader)."""
+    """The parsed content of a YAML data file: a regular file (not a pipe or a device), at most MAX_FILE_BYTES
+    read, UTF-8, the strict safe loader."""
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FrameworkError([Problem(source, "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")])
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb", opener=_open_without_blocking) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise FrameworkError([Problem(source, "", "not a regular file")])
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise FrameworkError([Problem(source, "", f"the file is too large: the limit is {MAX_FILE_BYTES} bytes")])
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise FrameworkError([Problem(source, "", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
     except OSError as error:
         raise FrameworkError([Problem(source, "", f"cannot read file: {error.strerror or error}")]) from None
     return parse_yaml(text, source)
+
+
+def _open_without_blocking(path, flags):
+    """Open for reading without waiting on a pipe (O_NONBLOCK); regular files read as usual."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def read_document(path: Path) -> dict:

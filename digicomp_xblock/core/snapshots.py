@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import uuid
 from collections.abc import Mapping, Sequence
 
 from .model import Framework, Statement
@@ -13,11 +15,13 @@ from .scoring import Profile, Rating, profile
 
 
 def make_snapshot(framework: Framework, scale: Scale, scope: Sequence[Statement], ratings: Mapping[str, Rating],
-                  reflections: Mapping[str, str], submitted_at: str) -> dict:
-    """A JSON-ready record of one assessment moment (only the ratings of statements in scope)."""
+                  reflections: Mapping[str, str], submitted_at: str, moment_id: str | None = None) -> dict:
+    """A JSON-ready record of one assessment moment (only the ratings of statements in scope), with an identifier
+    of its own (random unless given) by which copies of it are kept exactly once."""
     in_scope = {s.id: ratings[s.id] for s in scope if s.id in ratings}
     cluster_ids = {s.cluster_id for s in scope}
     return {
+        "id": moment_id or uuid.uuid4().hex,
         "submitted_at": submitted_at,
         "framework": framework.id,
         "framework_version": framework.version,
@@ -26,6 +30,15 @@ def make_snapshot(framework: Framework, scale: Scale, scope: Sequence[Statement]
         "reflections": {c: t for c, t in reflections.items() if c in cluster_ids and t},
         "scores": profile(framework, scope, in_scope, scale).to_dict(),
     }
+
+
+def moment_id(snapshot: Mapping, number: int) -> str:
+    """The identifier of the `number`-th (1-based) snapshot of a learner: its own, or for a snapshot recorded before
+    snapshots had one, a stable one made of its number and time."""
+    own = snapshot.get("id")
+    if own:
+        return own
+    return hashlib.sha1(f"{number}:{snapshot['submitted_at']}".encode()).hexdigest()[:32]
 
 
 def snapshot_profile(snapshot: Mapping) -> Profile:

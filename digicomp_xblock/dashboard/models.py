@@ -1,15 +1,17 @@
-"""One row per submitted self-assessment moment: the learner's anonymous id only, never free text."""
+"""One row per submitted self-assessment moment (the learner's anonymous id only, never free text), and one lock
+row per learner and block so that one request at a time writes a learner's record."""
 
 from django.db import models
 
 
 class SnapshotRecord(models.Model):
-    """A submitted moment of a `digicomp_assessment` block, as the block recorded it for the learner."""
+    """A submitted moment of a `digicomp_assessment` block, copied from the block's record of the learner."""
 
     course_key = models.CharField(max_length=255, db_index=True)
     block_key = models.CharField(max_length=255, db_index=True)
     learner = models.CharField(max_length=64, db_index=True, help_text="The learner's anonymous user id.")
     moment = models.PositiveSmallIntegerField()
+    moment_id = models.CharField(max_length=32, help_text="The snapshot's own identifier (core.snapshots.moment_id).")
     submitted_at = models.DateTimeField(db_index=True)
     framework = models.CharField(max_length=64)
     framework_version = models.CharField(max_length=32)
@@ -18,9 +20,25 @@ class SnapshotRecord(models.Model):
     scores = models.JSONField(help_text="Per-cluster and K/S/A scores (core.scoring.Profile.to_dict()).")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["block_key", "learner", "moment"],
-                                               name="digicomp_one_row_per_moment")]
+        constraints = [
+            models.UniqueConstraint(fields=["block_key", "learner", "moment"], name="digicomp_one_row_per_moment"),
+            models.UniqueConstraint(fields=["block_key", "learner", "moment_id"],
+                                    name="digicomp_one_row_per_moment_id"),
+        ]
         indexes = [models.Index(fields=["course_key", "block_key", "submitted_at"])]
 
     def __str__(self):
         return f"{self.block_key} {self.learner} #{self.moment}"
+
+
+class LearnerLock(models.Model):
+    """Locked (SELECT … FOR UPDATE) while a request writes a learner's record of a block: one writer at a time."""
+
+    block_key = models.CharField(max_length=255)
+    learner = models.CharField(max_length=64, db_index=True, help_text="The learner's anonymous user id.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["block_key", "learner"], name="digicomp_one_lock_per_learner")]
+
+    def __str__(self):
+        return f"{self.block_key} {self.learner}"

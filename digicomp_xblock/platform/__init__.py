@@ -7,6 +7,8 @@ subclass of `Platform`, in the setting DIGICOMP_PLATFORM (the demo does, for the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from .. import conf
@@ -43,6 +45,25 @@ class Platform:
     def is_course_staff(self, user, course_key: str) -> bool:  # noqa: ARG002 - the interface
         """Whether a Django user is staff of a course (for the dashboard pages)."""
         return bool(user.is_authenticated and user.is_staff)
+
+    def stored_state(self, usage_key: str, user_id) -> dict | None:  # noqa: ARG002 - the interface
+        """A learner's user_state fields of a block as they are stored now, read from the database (not from this
+        request's caches); None when this runtime cannot say."""
+        return None
+
+    def learner_records(self, block_type: str) -> Iterator[LearnerRecord]:  # noqa: ARG002 - the interface
+        """Every learner who has state in a block of this type."""
+        return iter(())
+
+
+@dataclass(frozen=True)
+class LearnerRecord:
+    """Where a learner's state of a block is: the block, its course, the runtime's user id, the anonymous id."""
+
+    usage_key: str
+    course_key: str
+    user_id: object
+    learner: str
 
 
 @cache
@@ -88,6 +109,11 @@ def anonymous_id_of(user, course_key: str) -> str:
 
 def show_competences(block) -> bool:
     return current().show_competences(block)
+
+
+def stored_state(block) -> dict | None:
+    """The block's user_state for the current learner, as stored now (see Platform.stored_state)."""
+    return current().stored_state(str(block.scope_ids.usage_id), block.scope_ids.user_id)
 
 
 def resource_url(block_type: str, path: str) -> str:

@@ -3,7 +3,9 @@ made when it is needed, so the rest of the package imports anywhere."""
 
 from __future__ import annotations
 
-from . import Platform
+import json
+
+from . import LearnerRecord, Platform
 
 
 class OpenEdx(Platform):
@@ -60,6 +62,26 @@ class OpenEdx(Platform):
         from lms.djangoapps.courseware.access import has_access  # noqa: PLC0415
 
         return bool(has_access(user, "staff", course_key_of_text(course_key)))
+
+    def stored_state(self, usage_key: str, user_id) -> dict | None:
+        from lms.djangoapps.courseware.models import StudentModule  # noqa: PLC0415
+        from opaque_keys.edx.keys import UsageKey  # noqa: PLC0415
+
+        state = (StudentModule.objects.filter(student_id=user_id, module_state_key=UsageKey.from_string(usage_key))
+                 .values_list("state", flat=True).first())
+        return json.loads(state) if state else {}
+
+    def learner_records(self, block_type: str):
+        from common.djangoapps.student.models import anonymous_id_for_user  # noqa: PLC0415
+        from django.contrib.auth import get_user_model  # noqa: PLC0415
+        from lms.djangoapps.courseware.models import StudentModule  # noqa: PLC0415
+
+        users = get_user_model().objects
+        rows = StudentModule.objects.filter(module_type=block_type).values_list("module_state_key", "course_id",
+                                                                                "student_id")
+        for usage_key, course_id, user_id in rows.iterator():
+            learner = anonymous_id_for_user(users.get(pk=user_id), course_id)
+            yield LearnerRecord(str(usage_key), str(course_id), user_id, learner)
 
 
 def course_key_of_text(text: str):

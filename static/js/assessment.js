@@ -88,7 +88,7 @@ function DigicompAssessment(runtime, element, init) {
     saving = true;
     var sent = pending;
     pending = {ratings: {}, reflections: {}};
-    var payload = {ratings: sent.ratings, reflections: sent.reflections};
+    var payload = {ratings: sent.ratings, reflections: sent.reflections, revision: state.revision};
     if (submit) { payload.submit = true; }
     say(i18n.gettext("Saving…"));
     return DigicompPost(url("save_answers"), payload).then(function (result) {
@@ -101,6 +101,7 @@ function DigicompAssessment(runtime, element, init) {
         return result;
       }
       if (result.status >= 500) { throw new Error(String(result.status)); }
+      if (result.status === 409) { return changedElsewhere(result, sent, submit); }
       say(i18n.gettext("This change was not accepted:") + " " + (result.data.error || result.status));
       remember();
       return result;
@@ -114,6 +115,36 @@ function DigicompAssessment(runtime, element, init) {
       retryDelay = Math.min(retryDelay * 2, 30000);
       return null;
     });
+  }
+
+  /* Another tab or window saved since this page loaded: show what is stored, keep this page's unsaved changes
+     on top of it, and save those again (a submit is not repeated: the learner sees the state and decides). */
+  function changedElsewhere(result, sent, submit) {
+    mergeBack(sent);
+    var current = result.data.state ? Promise.resolve(result.data.state) :
+      DigicompPost(url("current_state"), {}).then(function (fresh) { return fresh.ok ? fresh.data : state; });
+    return current.then(function (fresh) {
+      state = fresh;
+      applyState();
+      showPending();
+      remember();
+      say(result.data.error || String(result.status));
+      if (!submit && state.editing && hasChanges(pending)) { scheduleSave(600); }
+      return result;
+    });
+  }
+
+  /* Put the changes this page has not saved yet back into the form. */
+  function showPending() {
+    Object.keys(pending.ratings).forEach(function (id) {
+      var input = form.querySelector("[data-statement='" + id + "'] input[value='" + pending.ratings[id] + "']");
+      if (input) { input.checked = true; }
+    });
+    Object.keys(pending.reflections).forEach(function (id) {
+      var area = form.querySelector("[data-reflection='" + id + "']");
+      if (area) { area.value = pending.reflections[id]; }
+    });
+    progress();
   }
 
   function mergeBack(sent) {
@@ -193,7 +224,8 @@ function DigicompAssessment(runtime, element, init) {
     } else if (action === "print") {
       window.print();
     } else if (action === "start") {
-      DigicompPost(url("start_moment"), {}).then(function (result) {
+      DigicompPost(url("start_moment"), {revision: state.revision}).then(function (result) {
+        if (result.status === 409) { changedElsewhere(result, {ratings: {}, reflections: {}}, true); return; }
         if (!result.ok) { say(result.data.error || String(result.status)); return; }
         state = result.data;
         state.profile_html = "";
@@ -216,15 +248,7 @@ function DigicompAssessment(runtime, element, init) {
   var unsaved = recall();
   if (unsaved && state.editing && hasChanges(unsaved)) {
     pending = {ratings: unsaved.ratings || {}, reflections: unsaved.reflections || {}};
-    Object.keys(pending.ratings).forEach(function (id) {
-      var input = form.querySelector("[data-statement='" + id + "'] input[value='" + pending.ratings[id] + "']");
-      if (input) { input.checked = true; }
-    });
-    Object.keys(pending.reflections).forEach(function (id) {
-      var area = form.querySelector("[data-reflection='" + id + "']");
-      if (area) { area.value = pending.reflections[id]; }
-    });
-    progress();
+    showPending();
     say(i18n.gettext("Restoring answers that were not saved yet…"));
     save(false);
   }

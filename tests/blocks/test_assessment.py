@@ -172,6 +172,31 @@ BAD_REQUESTS = [
     pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": 1}}, "method": "PUT"}, 405,
                  ["use POST"], id="put-instead-of-post"),
     pytest.param({}, prepare_submitted, "start_moment", {"method": "GET"}, 405, ["use POST"], id="start-by-get"),
+    # Bodies that used to be answered with a 500, or taken for something they are not.
+    pytest.param({}, prepare_draft, "save_answers", {"raw_body": b'{"reflections": {"5": "\\ud800"}}'}, 400,
+                 ["characters that are not text"], id="reflection-lone-surrogate"),
+    pytest.param({}, prepare_draft, "save_answers", {"raw_body": b'{"ratings": {"\\udfff": 1}}'}, 400,
+                 ["characters that are not text"], id="key-lone-surrogate"),
+    pytest.param({}, prepare_draft, "save_answers", {"raw_body": b'{"ratings": {"5.1.2": NaN}}'}, 400,
+                 ["not valid JSON", "NaN"], id="level-nan-literal"),
+    pytest.param({}, prepare_draft, "save_answers", {"raw_body": b'{"ratings": {"5.1.2": -Infinity}}'}, 400,
+                 ["not valid JSON", "Infinity"], id="level-infinity-literal"),
+    pytest.param({}, prepare_draft, "save_answers", {"raw_body": b"[" * 5000 + b"]" * 5000}, 400,
+                 ["not valid JSON", "nested too deeply"], id="body-deeply-nested"),
+    pytest.param({}, prepare_draft, "save_answers", {"payload": {"ratings": {"5.1.2": 1}, "revision": "7"}}, 400,
+                 ["'revision' must be a whole number"], id="revision-not-a-number"),
+    pytest.param({}, prepare_submitted, "start_moment", {"payload": [1, 2]}, 400, ['expected {} or {"revision"'],
+                 id="start-body-list"),
+    pytest.param({}, prepare_submitted, "start_moment", {"payload": "x"}, 400, ['expected {} or {"revision"'],
+                 id="start-body-text"),
+    pytest.param({}, prepare_submitted, "start_moment", {"raw_body": b"null"}, 400, ['expected {} or {"revision"'],
+                 id="start-body-null"),
+    pytest.param({}, prepare_submitted, "start_moment", {"payload": {"unexpected": 1}}, 400,
+                 ['expected {} or {"revision"'], id="start-body-unexpected-field"),
+    pytest.param({}, prepare_submitted, "start_moment", {"payload": {"revision": -1}}, 400,
+                 ["'revision' must be a whole number"], id="start-revision-negative"),
+    pytest.param({}, prepare_submitted, "current_state", {"payload": {"please": True}}, 400, ["expected {}"],
+                 id="state-body-unexpected"),
 ]
 
 
@@ -194,6 +219,50 @@ def test_bad_requests_are_refused_and_change_nothing(events, attrs, prepare, han
         assert word in body["error"]
     assert stored_state(block) == before
     assert events == []
+
+
+def test_a_page_showing_an_older_revision_is_told_with_the_current_state(events):
+    """A second tab (or a page from before a submit) says which revision it shows: an older one gets 409 and what is
+    stored, and changes nothing."""
+    block = short_block()
+    current = save_draft(block)["revision"]
+    events.watch(block)
+    before = stored_state(block)
+    for handler, payload in (("save_answers", {"ratings": {"5.1.1": 4}, "revision": current - 1}),
+                             ("save_answers", {"submit": True, "revision": current + 5})):
+        status, body = call_handler(block, handler, payload)
+        assert status == 409 and "changed in another tab or window" in body["error"]
+        assert body["state"]["revision"] == current and body["state"]["ratings"] == before["draft"]["ratings"]
+    assert stored_state(block) == before and events == []
+    assert ok(block, "save_answers", {"ratings": {"5.1.1": 4}, "revision": current})["revision"] == current + 1
+
+
+def test_a_request_that_read_before_another_one_wrote_is_refused_not_applied(events):
+    """Two requests of one learner: the one that read the state first and writes last gets 409 instead of writing
+    over the other's moment (XBlock keeps what an instance read; the stored revision tells it moved on)."""
+    block = short_block()
+    save_draft(block)
+    slow = reload(block)
+    assert slow.revision == 1  # this request has read the learner's state
+    submit(reload(block), level=3)  # meanwhile another tab submits
+    after_submit = stored_state(block)
+    events.watch(slow)
+
+    status, body = call_handler(slow, "save_answers", {"ratings": answer_all(slow, 1), "submit": True})
+
+    assert status == 409 and set(body) == {"error"}  # its own state is stale: the page asks for the current one
+    assert stored_state(block) == after_submit and len(after_submit["snapshots"]) == 1 and events == []
+    fresh = ok(reload(block), "current_state", {})
+    assert (fresh["moments"], fresh["editing"], fresh["revision"]) == (1, False, after_submit["revision"])
+
+
+def test_every_moment_has_an_identifier_of_its_own():
+    block = short_block()
+    submit(block)
+    ok(block, "start_moment", {})
+    submit(block, level=3)
+    ids = [snapshot["id"] for snapshot in reload(block).snapshots]
+    assert len(set(ids)) == 2 and all(len(i) == 32 for i in ids)
 
 
 def test_the_body_limit_is_inclusive():
@@ -569,6 +638,11 @@ def test_studio_submit_saves_good_values():
     ({"display_name": "Changed", "max_moments": 0}, 400, "from 1 to 20"),
     ({"display_name": "Changed", "max_moments": 21}, 400, "from 1 to 20"),
     ({"display_name": "Changed", "weight": -1}, 400, "weight must be a number of 0 or more"),
+    ({"display_name": "Changed", "weight": 10**400}, 400, "weight must be a number of 0 or more, at most 100"),
+    ({"display_name": "Changed", "weight": 101}, 400, "at most 100"),
+    ({"display_name": "Changed", "weight": 1e308}, 400, "at most 100"),
+    ({"display_name": "x" * 256}, 400, "too long: display_name"),
+    ({"introduction": "x" * 10_001}, 400, "too long: introduction"),
     ({"display_name": "Changed", "scale": "ten-levels"}, 400, "unknown scale 'ten-levels'"),
     ({"display_name": "Changed", "framework": "our-own-2024"}, 400, "no framework 'our-own-2024'"),
     ({"display_name": "Changed", "framework": "../../setup"}, 400, "no framework '../../setup'"),
@@ -580,6 +654,16 @@ def test_studio_submit_refuses_bad_values_and_changes_nothing(payload, status, w
     got_status, body = call_handler(block, "studio_submit", payload)
     assert got_status == status and words in body["error"]
     assert settings_of(block) == before
+
+
+@pytest.mark.parametrize("literal", [b"NaN", b"Infinity", b"-Infinity"])
+def test_studio_submit_refuses_javascript_numbers_and_the_block_stays_usable(literal):
+    block = short_block()
+    before = settings_of(block)
+    status, body = call_handler(block, "studio_submit", raw_body=b'{"weight": ' + literal + b"}")
+    assert status == 400 and "not valid JSON" in body["error"]
+    assert settings_of(block) == before
+    assert submit_all(reload(block))[0] == 200 and call_handler(block, "studio_submit", {"weight": 2})[0] == 200
 
 
 def test_studio_submit_lists_every_problem_at_once():
@@ -636,6 +720,9 @@ def test_olx_round_trips_exactly():
     ('max_moments="2.5"', "2.5"),
     ('weight="-1"', "weight must be a number of 0 or more"),
     ('weight="lots"', 'weight="lots"'),
+    ('weight="1' + "0" * 400 + '"', "weight must be a number of 0 or more, at most 100"),
+    ('weight="100.5"', "at most 100"),
+    ('max_moments="' + "9" * 5000 + '"', "is more than 20"),
     ('scale="ten-levels"', "unknown scale 'ten-levels'"),
     ('framework="our-own-2024"', "no framework 'our-own-2024'"),
 ])

@@ -29,7 +29,7 @@ def add_cohort(learners: int, levels=(1, 3)):
             when = datetime(2026, 10, moment * 7, tzinfo=UTC)
             snap = make_snapshot(framework, scale, scope, {s.id: level for s in scope}, {}, when.isoformat())
             SnapshotRecord.objects.create(course_key=COURSE, block_key=f"{COURSE}.assessment", learner=f"anon-{n}",
-                                          moment=moment, submitted_at=when, framework=framework.id,
+                                          moment=moment, moment_id=snap["id"], submitted_at=when, framework=framework.id,
                                           framework_version=framework.version, scale="growth-5",
                                           ratings=snap["ratings"], scores=snap["scores"])
 

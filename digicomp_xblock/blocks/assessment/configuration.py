@@ -3,6 +3,8 @@ follow; and what is wrong with them."""
 
 from __future__ import annotations
 
+import math
+
 from xblock.core import XBlockMixin
 from xblock.validation import ValidationMessage
 
@@ -13,6 +15,8 @@ from ...core.scope import ScopeError, parse_scope, resolve_scope
 
 #: Bounds of the number of assessment moments.
 MAX_MOMENTS_LIMIT = 20
+#: The largest participation weight (points).
+MAX_WEIGHT = 100
 
 
 def check_settings(framework, scope_text: str, scale_id: str, max_moments, weight, gettext=None) -> list[str]:
@@ -30,8 +34,10 @@ def check_settings(framework, scope_text: str, scale_id: str, max_moments, weigh
     if not isinstance(max_moments, int) or isinstance(max_moments, bool) or not 1 <= max_moments <= MAX_MOMENTS_LIMIT:
         problems.append(_("the number of assessment moments must be a whole number from 1 to %(limit)s")
                         % {"limit": MAX_MOMENTS_LIMIT})
-    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight < 0:
-        problems.append(_("the participation weight must be a number of 0 or more"))
+    if (not isinstance(weight, (int, float)) or isinstance(weight, bool) or not 0 <= weight <= MAX_WEIGHT
+            or (isinstance(weight, float) and not math.isfinite(weight))):
+        problems.append(_("the participation weight must be a number of 0 or more, at most %(limit)s")
+                        % {"limit": MAX_WEIGHT})
     return problems
 
 

@@ -13,6 +13,7 @@ from ...core.answers import (
     check_submit,
     merge,
     merge_reflections,
+    parse_revision,
     parse_save,
     valid_ratings,
 )
@@ -24,7 +25,7 @@ from ..handlers import json_handler
 
 SUBMITTED_EVENT = "digicomp.assessment.submitted"
 #: The learner-state fields (Scope.user_state) of the self-assessment.
-LEARNER_STATE = ("draft", "snapshots", "editing", "revision", "recorded")
+LEARNER_STATE = ("draft", "snapshots", "editing", "revision")
 
 
 class HandlersMixin(XBlockMixin):
@@ -33,18 +34,7 @@ class HandlersMixin(XBlockMixin):
     The answers handler is `save_answers`, not `save`: XBlock.save() is the method that persists fields.
     """
 
-    def _read_stored_state(self):
-        """Forget learner state this instance read earlier, so the handler decides on what is stored now.
-
-        Another tab of the same learner may have written since (e.g. submitted the open moment). XBlock has no
-        public way to re-read a field, so this clears its per-instance cache of the fields it has not changed.
-        """
-        for name in LEARNER_STATE:
-            if self.fields[name] not in self._dirty_fields:
-                self._field_data_cache.pop(name, None)
-
     def _usable(self):
-        self._read_stored_state()
         try:
             return self.rules()
         except (FrameworkError, ScopeError, KeyError) as error:
@@ -56,38 +46,50 @@ class HandlersMixin(XBlockMixin):
         """`{"ratings": {id: level|"na"|null}, "reflections": {cluster: text}, "submit": bool}` -> the new state."""
         rules = self._usable()
         request = parse_save(payload, rules)
-        if not self.editing and (request.ratings or request.reflections or request.submit):
-            raise JsonHandlerError(400, self.gettext("no assessment moment is open: start a new moment first"))
-        draft = self.draft or {}
-        ratings = valid_ratings(merge(draft.get("ratings", {}), request.ratings), rules)
-        reflections = merge_reflections(draft.get("reflections", {}), request.reflections)
-        snapshot = None
-        if request.submit:
-            scope = self.scope_statements
-            check_submit(ratings, [s.id for s in scope], len(self.snapshots), self.max_moments)
-            snapshot = make_snapshot(self.framework_model, rules.scale, scope, ratings, reflections,
-                                     datetime.now(UTC).isoformat(timespec="seconds"))
-        # Everything is checked: from here on the state changes.
-        self.draft = {"ratings": ratings, "reflections": reflections}
-        self.revision += 1
-        if snapshot:
-            self.snapshots = [*self.snapshots, snapshot]
-            self.editing = False
+        with self.writing(request.revision, copy=request.submit):
+            if not self.editing and (request.ratings or request.reflections or request.submit):
+                raise JsonHandlerError(400, self.gettext("no assessment moment is open: start a new moment first"))
+            draft = self.draft or {}
+            ratings = valid_ratings(merge(draft.get("ratings", {}), request.ratings), rules)
+            reflections = merge_reflections(draft.get("reflections", {}), request.reflections)
+            snapshot = None
+            if request.submit:
+                scope = self.scope_statements
+                check_submit(ratings, [s.id for s in scope], len(self.snapshots), self.max_moments)
+                snapshot = make_snapshot(self.framework_model, rules.scale, scope, ratings, reflections,
+                                         datetime.now(UTC).isoformat(timespec="seconds"))
+            # Everything is checked: from here on the state changes.
+            self.draft = {"ratings": ratings, "reflections": reflections}
+            self.revision += 1
+            if snapshot:
+                self.snapshots = [*self.snapshots, snapshot]
+                self.editing = False
+        if snapshot:  # the moment is stored: now the platform hears of it
             self._on_submitted(snapshot)
-            self.sync_records()
         return self.state()
 
     @json_handler
-    def start_moment(self, payload):  # noqa: ARG002 - the body is not read
-        """Open a new moment, starting from the answers of the last one."""
+    def start_moment(self, payload):
+        """`{}` or `{"revision": n}`: open a new moment, starting from the answers of the last one."""
+        if not isinstance(payload, dict) or set(payload) - {"revision"}:
+            raise JsonHandlerError(400, self.gettext('expected {} or {"revision": the revision the page shows}'))
+        revision = parse_revision(payload)
         self._usable()
-        if self.editing:
-            raise JsonHandlerError(400, self.gettext("a moment is already open"))
-        check_moment_left(len(self.snapshots), self.max_moments)
-        last = self.snapshots[-1]
-        self.draft = {"ratings": dict(last["ratings"]), "reflections": dict(last.get("reflections", {}))}
-        self.editing = True
-        self.revision += 1
+        with self.writing(revision):
+            if self.editing:
+                raise JsonHandlerError(400, self.gettext("a moment is already open"))
+            check_moment_left(len(self.snapshots), self.max_moments)
+            last = self.snapshots[-1]
+            self.draft = {"ratings": dict(last["ratings"]), "reflections": dict(last.get("reflections", {}))}
+            self.editing = True
+            self.revision += 1
+        return self.state()
+
+    @json_handler
+    def current_state(self, payload):
+        """`{}`: the learner's state as it is stored now (a page whose save was refused with 409 asks for it)."""
+        if payload != {}:
+            raise JsonHandlerError(400, self.gettext("expected {}"))
         return self.state()
 
     @json_handler

@@ -12,11 +12,13 @@ from ...core.scales import load_scales
 from ...core.scope import parse_scope
 from ...rendering.presentation import framework_tree
 from ..handlers import json_handler
-from .configuration import MAX_MOMENTS_LIMIT, check_settings
+from .configuration import MAX_MOMENTS_LIMIT, MAX_WEIGHT, check_settings
 
 #: Settings the editor changes, with their types.
 EDITABLE = {"display_name": str, "introduction": str, "framework": str, "scope": str, "scale": str,
             "allow_not_relevant": bool, "max_moments": int, "show_profile": bool, "weight": (int, float)}
+#: The longest text each text setting may have, in characters.
+MAX_LENGTHS = {"display_name": 255, "introduction": 10_000, "framework": 64, "scope": 10_000, "scale": 64}
 
 
 def olx_attribute_problems(attributes) -> list[str]:
@@ -24,8 +26,12 @@ def olx_attribute_problems(attributes) -> list[str]:
     problems = []
     if "max_moments" in attributes and not re.fullmatch(r"\d+", attributes["max_moments"].strip()):
         problems.append(f"max_moments=\"{attributes['max_moments']}\" is not a whole number")
-    if "weight" in attributes and not re.fullmatch(r"\d+(\.\d+)?", attributes["weight"].strip()):
-        problems.append(f"weight=\"{attributes['weight']}\": the participation weight must be a number of 0 or more")
+    if "max_moments" in attributes and re.fullmatch(r"\d{3,}", attributes["max_moments"].strip()):
+        problems.append(f"max_moments=\"{attributes['max_moments'][:20]}\" is more than {MAX_MOMENTS_LIMIT}")
+    weight = attributes.get("weight", "0").strip()
+    if not re.fullmatch(r"\d+(\.\d+)?", weight) or float(weight) > MAX_WEIGHT:
+        problems.append(f"weight=\"{weight[:20]}\": the participation weight must be a number of 0 or more, "
+                        f"at most {MAX_WEIGHT}")
     problems += [f"{name}=\"{attributes[name]}\" must be true or false"
                  for name in ("allow_not_relevant", "show_profile")
                  if name in attributes and attributes[name].strip().lower() not in ("true", "false")]
@@ -69,6 +75,9 @@ class StudioMixin(XBlockMixin):
                  if not isinstance(values[name], kind) or (kind is not bool and isinstance(values[name], bool))]
         if wrong:
             raise JsonHandlerError(400, self.gettext("wrong type for: %(names)s") % {"names": ", ".join(wrong)})
+        too_long = [name for name, limit in MAX_LENGTHS.items() if len(values[name]) > limit]
+        if too_long:
+            raise JsonHandlerError(400, self.gettext("too long: %(names)s") % {"names": ", ".join(too_long)})
         try:
             framework = get_framework(values["framework"])
         except FrameworkError as error:

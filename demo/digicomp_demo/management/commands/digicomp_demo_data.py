@@ -77,6 +77,7 @@ class Command(BaseCommand):
                 snapshot = make_snapshot(framework, scale, scope, ratings, {}, when.isoformat(timespec="seconds"))
                 records.append(SnapshotRecord(
                     course_key=course_key, block_key=block_key, learner=f"synthetic-{n + 1:04d}", moment=moment,
+                    moment_id=snapshot["id"],
                     submitted_at=when, framework=framework.id, framework_version=framework.version, scale=scale.id,
                     ratings=snapshot["ratings"], scores=snapshot["scores"]))
         SnapshotRecord.objects.bulk_create(records, batch_size=500)
