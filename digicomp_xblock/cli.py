@@ -8,7 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .core.exports import FORMATS
+from .core.exports import FORMATS, to_case_package
+from .core.exports.case import check_base_uri
 from .core.loader import DEFAULT_FRAMEWORK, FrameworkError, framework_path, load_framework
 from .core.model import Framework
 
@@ -61,9 +62,22 @@ def cmd_show(args) -> int:
     return 0
 
 
+def _base_uri(value: str) -> str:
+    try:
+        return check_base_uri(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def cmd_export(args) -> int:
+    if args.base_uri is not None and args.format != "case":
+        raise _UsageError("--base-uri is only for --format case")
     framework = _load(args.file)
-    text = FORMATS[args.format](framework, _checked_language(framework, args.lang))
+    lang = _checked_language(framework, args.lang)
+    if args.format == "case":
+        text = to_case_package(framework, lang, args.base_uri)
+    else:
+        text = FORMATS[args.format](framework, lang)
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -95,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", default="en", help="language, e.g. en or nl (default: en)")
     export.add_argument("-o", "--output", help="output file (default: standard output)")
     export.add_argument("--file", help="framework YAML file (default: the bundled 2025 framework)")
+    export.add_argument(
+        "--base-uri", type=_base_uri, metavar="URL",
+        help="case only: make every uri resolvable, BASE + CFDocuments/, CFItems/, CFAssociations/, CFItemTypes/ "
+             "or CFLicenses/ + the object's identifier, e.g. https://example.org/case/ (default: urn:uuid:IDENTIFIER "
+             "URIs, which resolve nowhere)")
     export.set_defaults(func=cmd_export)
 
     return parser

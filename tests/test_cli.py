@@ -1,5 +1,6 @@
 """The `digicomp` command line: exit codes, messages on stderr, never a traceback."""
 
+import json
 import subprocess
 import sys
 
@@ -42,6 +43,8 @@ def test_show_one_cluster_in_dutch(capsys):
     (["framework", "show", "--cluster", "12"], "no cluster '12'"),
     (["framework", "show", "--lang", "fr"], "language 'fr' is not in this framework"),
     (["framework", "export", "--format", "case", "-o", "/nonexistent/dir/out.json"], "cannot write"),
+    (["framework", "export", "--format", "csv", "--base-uri", "https://example.org/case/"],
+     "--base-uri is only for --format case"),
 ])
 def test_bad_values_exit_2_with_a_message(capsys, args, message):
     code, _out, err = run(capsys, *args)
@@ -55,6 +58,36 @@ def test_unknown_format_and_missing_file_through_the_console_script(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "digicomp_xblock.cli", "framework", "validate",
                               str(tmp_path / "none.yaml")], capture_output=True, text=True, check=False)
     assert missing.returncode == 1 and "cannot read file" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_case_export_with_a_base_uri(capsys):
+    code, out, _ = run(capsys, "framework", "export", "--format", "case", "--lang", "nl", "--file", str(MINI),
+                       "--base-uri", "https://example.org/case")
+    package = json.loads(out)
+    assert code == 0
+    item = package["CFItems"][0]
+    assert item["uri"] == f"https://example.org/case/CFItems/{item['identifier']}"
+    assert package["CFDocument"]["uri"].startswith("https://example.org/case/CFDocuments/")
+
+
+def test_case_export_without_a_base_uri_keeps_urn_uuids(capsys):
+    code, out, _ = run(capsys, "framework", "export", "--format", "case", "--file", str(MINI))
+    item = json.loads(out)["CFItems"][0]
+    assert code == 0 and item["uri"] == f"urn:uuid:{item['identifier']}"
+
+
+def test_a_bad_base_uri_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["framework", "export", "--format", "case", "--base-uri", "example.org/case"])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2 and "--base-uri: base URI must be an absolute http(s) URL" in err
+
+
+def test_export_help_says_what_uris_are_without_a_base_uri(capsys):
+    with pytest.raises(SystemExit):
+        main(["framework", "export", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--base-uri URL" in help_text and "default: urn:uuid:IDENTIFIER URIs" in help_text
 
 
 def test_export_to_a_file(capsys, tmp_path):

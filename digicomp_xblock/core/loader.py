@@ -213,4 +213,5 @@ def build_framework(doc: dict) -> Framework:
         ),
         positions=tuple(Position(p["id"], text(p["name"]), text(p["description"])) for p in doc.get("positions", ())),
         references=tuple(Reference(r["key"], r["text"], r.get("url"), r.get("note")) for r in doc["references"]),
+        official_source_url=doc.get("official_source_url"),
     )

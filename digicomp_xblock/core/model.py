@@ -172,6 +172,8 @@ class Framework:
     focuses: tuple[Focus, ...]
     positions: tuple[Position, ...]
     references: tuple[Reference, ...]
+    #: Address of the publisher's official publication of the framework, when the data names one.
+    official_source_url: str | None = None
     _index: Mapping[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):

@@ -48,6 +48,8 @@ BREAKAGES = {
                                 ["references[2].key", "duplicate reference key"]),
     "source language not listed": (lambda d: d.update(source_language="fr"),
                                    ["source_language", "'fr' is not one of the languages"]),
+    "official source not a web address": (lambda d: d.update(official_source_url="www.example.org/kader.pdf"),
+                                          ["official_source_url", "does not match"]),
 }
 
 
@@ -59,6 +61,12 @@ def test_each_kind_of_error_is_reported_with_its_location(name, mini_doc, write_
     assert len(problems) == 1, problems
     for words in expected:
         assert words in problems[0]
+
+
+def test_the_official_source_url_is_optional(mini, mini_doc, write_yaml):
+    assert mini.official_source_url is None
+    mini_doc["official_source_url"] = "https://publisher.example/kader.pdf"
+    assert load_framework(write_yaml(mini_doc)).official_source_url == "https://publisher.example/kader.pdf"
 
 
 def test_every_problem_is_reported_not_only_the_first(mini_doc, write_yaml):
