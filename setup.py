@@ -63,6 +63,7 @@ setup(
         "lms.djangoapp": [
             "digicomp_tagging = digicomp_xblock.tagging.apps:TaggingConfig",
             "digicomp_dashboard = digicomp_xblock.dashboard.apps:DashboardConfig",
+            "digicomp_analytics = digicomp_xblock.analytics.apps:AnalyticsConfig",
         ],
         "cms.djangoapp": [
             "digicomp_tagging = digicomp_xblock.tagging.apps:TaggingConfig",

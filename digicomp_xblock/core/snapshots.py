@@ -13,6 +13,10 @@ from .model import Framework, Statement
 from .scales import NOT_RELEVANT, Scale, Scales
 from .scoring import Profile, Rating, profile
 
+#: The tracking event the self-assessment publishes for each submitted moment (its scores, never the reflections);
+#: `digicomp_xblock.analytics` turns it into an xAPI statement.
+SUBMITTED_EVENT = "digicomp.assessment.submitted"
+
 
 def make_snapshot(framework: Framework, scale: Scale, scope: Sequence[Statement], ratings: Mapping[str, Rating],
                   reflections: Mapping[str, str], submitted_at: str, moment_id: str | None = None) -> dict:

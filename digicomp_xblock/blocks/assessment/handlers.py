@@ -20,10 +20,9 @@ from ...core.answers import (
 from ...core.loader import FrameworkError
 from ...core.scales import load_scales
 from ...core.scope import ScopeError
-from ...core.snapshots import make_snapshot, snapshots_csv, snapshots_json
+from ...core.snapshots import SUBMITTED_EVENT, make_snapshot, snapshots_csv, snapshots_json
 from ..handlers import json_handler
 
-SUBMITTED_EVENT = "digicomp.assessment.submitted"
 #: The learner-state fields (Scope.user_state) of the self-assessment.
 LEARNER_STATE = ("draft", "snapshots", "editing", "revision")
 
