@@ -83,19 +83,23 @@ def parse_yaml(text: str, source: str):
         raise FrameworkError([Problem(source, where, f"invalid YAML: {reason}")]) from None
 
 
-def read_yaml(path: Path):
-    """The parsed content of a YAML data file (size-limited, UTF-8, strict safe loader)."""
+def read_text(path: Path) -> str:
+    """The text of a data file (size-limited, UTF-8); FrameworkError naming the file when it cannot be read."""
     source = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise FrameworkError([Problem(source, "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")])
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise FrameworkError([Problem(source, "", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
     except OSError as error:
         raise FrameworkError([Problem(source, "", f"cannot read file: {error.strerror or error}")]) from None
-    return parse_yaml(text, source)
+
+
+def read_yaml(path: Path):
+    """The parsed content of a YAML data file (size-limited, UTF-8, strict safe loader)."""
+    return parse_yaml(read_text(path), str(path))
 
 
 def read_document(path: Path) -> dict:
