@@ -1,8 +1,8 @@
 """Cells of exported spreadsheets that are safe to open: no formula injection.
 
-A spreadsheet program runs a cell that starts with `=`, `+`, `-` or `@` as a formula (and a leading tab or carriage
-return can hide such a start), so text from data or from people could run commands when a CSV is opened. OWASP's
-rule for CSV injection is applied: such a cell is prefixed with a single quote `'`, which makes it text.
+A spreadsheet program runs a cell that starts with `=`, `+`, `-` or `@` as a formula, so text from data or from
+people could run commands when a CSV is opened. OWASP's rule against CSV injection is applied: a cell that starts
+with one of these characters, a tab or a carriage return is prefixed with a single quote `'`, which makes it text.
 """
 
 from __future__ import annotations
