@@ -3,10 +3,13 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from digicomp_xblock.cli import main
+from digicomp_xblock.core.profiles import load_profile
+from digicomp_xblock.core.profiles.files import profiles_dir
 from tests.conftest import MINI
 
 
@@ -107,3 +110,99 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     assert process.wait(timeout=30) == 0 and "Traceback" not in error
 
 
+
+
+# --- Position profiles ----------------------------------------------------------------------------------------------
+
+EXAMPLE_PROFILE = str(profiles_dir() / "example-social-work-bachelor.yaml")
+IMPORT_ARGS = ["--id", "team-north", "--name-en", "Team North", "--name-nl", "Team Noord",
+               "--description-en", "Our choices.", "--description-nl", "Onze keuzes.",
+               "--owner-kind", "organisation", "--owner-key", "org-north", "--owner-name", "North"]
+
+
+def test_profile_validate_prints_a_summary(capsys):
+    code, out, err = run(capsys, "profile", "validate", EXAMPLE_PROFILE)
+    assert (code, err) == (0, "")
+    assert out == ("example-social-work-bachelor: 144 statements decided (beginner 60, experienced 42, pioneer 29, "
+                   "pacesetter 10, not-expected 3), 0 undecided; framework social-work-2025 2025.1.0\n")
+
+
+def test_profile_validate_notes_a_profile_of_an_older_patch_release(capsys, framework_file):
+    code, out, _ = run(capsys, "profile", "validate", EXAMPLE_PROFILE, "--framework", str(framework_file("2025.1.2")))
+    assert code == 0 and out.splitlines()[1] == "written for data version 2025.1.0, read with 2025.1.2 (a patch release)"
+
+
+def test_profile_validate_reports_every_problem_one_per_line(capsys, tmp_path):
+    text = Path(EXAMPLE_PROFILE).read_text(encoding="utf-8")
+    path = tmp_path / "broken.yaml"
+    path.write_text(text.replace("1.1.1: beginner", "1.1.1: chief").replace("9.3.4: experienced", "9.3.9: experienced"),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "profile", "validate", str(path))
+    lines = err.splitlines()
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert lines[0].startswith(f"{path}: expectations.1.1.1 [1.1.1]: unknown position 'chief'")
+    assert lines[1].startswith(f"{path}: expectations.9.3.9 [9.3.9]: unknown statement ID")
+    assert lines[2] == "2 problem(s) found."
+
+
+def test_profile_export_writes_a_dutch_sheet(capsys, tmp_path):
+    target = tmp_path / "profile.csv"
+    code, out, _ = run(capsys, "profile", "export", "--format", "csv", EXAMPLE_PROFILE, "-o", str(target),
+                       "--lang", "nl")
+    data = target.read_bytes()
+    assert code == 0 and out == ""
+    assert data.startswith(b"\xef\xbb\xbfid;cluster;competentie;voorstel positie;eigen keuze;verwacht niveau\r\n")
+
+
+@pytest.mark.parametrize("layout", ["draft", "positions"])
+def test_profile_export_then_import_gives_the_same_expectations(capsys, tmp_path, layout, framework):
+    sheet, result = tmp_path / "sheet.csv", tmp_path / "profile.yaml"
+    assert run(capsys, "profile", "export", "--format", "csv", EXAMPLE_PROFILE, "--layout", layout,
+               "-o", str(sheet))[0] == 0
+    code, out, err = run(capsys, "profile", "import", str(sheet), "-o", str(result), "--scale", "growth-5",
+                         *IMPORT_ARGS)
+    assert (code, out, err) == (0, "", "")
+    imported, example = load_profile(result, framework), load_profile(EXAMPLE_PROFILE, framework)
+    assert imported.expectations == example.expectations
+    assert (imported.id, imported.owner.key, imported.provenance.kind) == ("team-north", "org-north", "written")
+
+
+def test_profile_import_reports_bad_rows_with_exit_1(capsys, tmp_path):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("id,own choice\n1.1.1,chief\n1.1.1,pioneer\n", encoding="utf-8")
+    code, _out, err = run(capsys, "profile", "import", str(sheet), "-o", str(tmp_path / "p.yaml"), *IMPORT_ARGS)
+    assert code == 1 and "Traceback" not in err
+    assert err.splitlines() == [f"{sheet}: row 2 [1.1.1]: unknown position 'chief'",
+                                f"{sheet}: row 3 [1.1.1]: statement 1.1.1 is in row 2 already", "2 problem(s) found."]
+    assert not (tmp_path / "p.yaml").exists()
+
+
+@pytest.mark.parametrize("extra, message", [
+    ([], "the sheet has expected levels: name their scale with --scale (growth-5, three-levels)"),
+    (["--scale", "growth-5", "--prior-education", "law"], "prior_education: unknown prior education 'law'"),
+    (["--scale", "growth-5", "--provenance", "consensus"], "provenance: a consensus needs its number of participants"),
+    (["--scale", "growth-5", "--date", "1 December"], "provenance.date: '1 December' does not match"),
+])
+def test_profile_import_bad_arguments_exit_2(capsys, tmp_path, extra, message):
+    sheet = tmp_path / "sheet.csv"
+    assert run(capsys, "profile", "export", "--format", "csv", EXAMPLE_PROFILE, "-o", str(sheet))[0] == 0
+    code, _out, err = run(capsys, "profile", "import", str(sheet), "-o", str(tmp_path / "p.yaml"), *IMPORT_ARGS, *extra)
+    assert code == 2 and message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["profile", "export", "--format", "csv", EXAMPLE_PROFILE, "--lang", "fr"], 2,
+     "language 'fr' is not in this framework"),
+    (["profile", "export", "--format", "csv", EXAMPLE_PROFILE, "-o", "/nonexistent/dir/p.csv"], 2, "cannot write"),
+    (["profile", "validate", "/nonexistent/p.yaml"], 1, "cannot read file"),
+    (["profile", "import", "/nonexistent/sheet.csv", "-o", "p.yaml", *IMPORT_ARGS], 1, "cannot read file"),
+])
+def test_profile_errors_have_a_message_and_no_traceback(capsys, args, code, message):
+    result, _out, err = run(capsys, *args)
+    assert result == code and message in err and "Traceback" not in err
+
+
+def test_profile_import_without_its_required_arguments_exits_2():
+    bad = subprocess.run([sys.executable, "-m", "digicomp_xblock.cli", "profile", "import", "sheet.csv"],
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "the following arguments are required: -o/--output, --id" in bad.stderr

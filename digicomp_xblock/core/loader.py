@@ -87,9 +87,9 @@ def parse_yaml(text: str, source: str):
         raise FrameworkError([Problem(source, where, f"invalid YAML: {reason}")]) from None
 
 
-def read_yaml(path: Path):
-    """The parsed content of a YAML data file: a regular file (not a pipe or a device), at most MAX_FILE_BYTES
-    read, UTF-8, the strict safe loader."""
+def read_text(path: Path) -> str:
+    """The text of a data file: a regular file (not a pipe or a device), at most MAX_FILE_BYTES read, UTF-8;
+    FrameworkError naming the file when it cannot be read."""
     source = str(path)
     try:
         with open(path, "rb", opener=_open_without_blocking) as handle:
@@ -98,12 +98,16 @@ def read_yaml(path: Path):
             data = handle.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
             raise FrameworkError([Problem(source, "", f"the file is too large: the limit is {MAX_FILE_BYTES} bytes")])
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise FrameworkError([Problem(source, "", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
     except OSError as error:
         raise FrameworkError([Problem(source, "", f"cannot read file: {error.strerror or error}")]) from None
-    return parse_yaml(text, source)
+
+
+def read_yaml(path: Path):
+    """The parsed content of a YAML data file (size-limited, UTF-8, strict safe loader)."""
+    return parse_yaml(read_text(path), str(path))
 
 
 def _open_without_blocking(path, flags):

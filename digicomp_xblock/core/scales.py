@@ -25,11 +25,15 @@ class Level:
 
 @dataclass(frozen=True)
 class Scale:
-    """Levels in increasing order; scores are the mean level as a share of `minimum`..`maximum`."""
+    """Levels in increasing order; scores are the mean level as a share of `minimum`..`maximum`.
+
+    `independent` is the value of the level that means doing it on one's own in daily work.
+    """
 
     id: str
     title: LocalText
     levels: tuple[Level, ...]
+    independent: int
 
     @property
     def minimum(self) -> int:
@@ -79,6 +83,9 @@ def _rules(doc, source) -> list[Problem]:
         values = [level["value"] for level in scale["levels"]]
         if values != sorted(set(values)):
             problems.append(Problem(source, f"scales[{i}].levels", "level values must increase", scale["id"]))
+        if scale["independent"] not in values:
+            problems.append(Problem(source, f"scales[{i}].independent",
+                                    f"{scale['independent']} is not one of the level values {values}", scale["id"]))
         texts = [("title", scale["title"])] + [
             (f"levels[{n}].{key}", level[key])
             for n, level in enumerate(scale["levels"]) for key in ("label", "description")
@@ -112,7 +119,8 @@ def _load(path: Path, _mtime_ns: int) -> Scales:
                      LocalText.of(node["description"], fallback))
 
     return Scales(
-        scales=tuple(Scale(s["id"], LocalText.of(s["title"], fallback), tuple(level(n) for n in s["levels"]))
+        scales=tuple(Scale(s["id"], LocalText.of(s["title"], fallback), tuple(level(n) for n in s["levels"]),
+                           s["independent"])
                      for s in doc["scales"]),
         not_relevant=level(doc["not_relevant"]),
     )

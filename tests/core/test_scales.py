@@ -31,6 +31,13 @@ def test_bundled_levels(scale_id, values):
     assert set(scale.title.languages) == {"en", "nl"}
 
 
+@pytest.mark.parametrize("scale_id, value, label", [("growth-5", 3, "I do it independently"),
+                                                     ("three-levels", 2, "Confidently")])
+def test_the_independent_level_is_doing_it_on_ones_own(scale_id, value, label):
+    scale = load_scales().get(scale_id)
+    assert scale.independent == value and scale.level(value).label.get("en") == label
+
+
 def test_growth_5_labels_in_english_and_dutch():
     scale = load_scales().get("growth-5")
     assert scale.level(0).label.get("en") == "Not yet familiar with this"
@@ -77,8 +84,9 @@ BASE = {
     "languages": ["en", "nl"],
     "not_relevant": {"label": text("Not relevant"), "description": text("Does not count.")},
     "scales": [
-        {"id": "four", "title": text("Four levels"), "levels": [level(0), level(1), level(2), level(3)]},
-        {"id": "two", "title": text("Two levels"), "levels": [level(1), level(5)]},
+        {"id": "four", "title": text("Four levels"), "levels": [level(0), level(1), level(2), level(3)],
+         "independent": 3},
+        {"id": "two", "title": text("Two levels"), "levels": [level(1), level(5)], "independent": 5},
     ],
 }
 
@@ -98,6 +106,7 @@ def test_the_base_document_is_valid(doc, write_yaml):
     scales = load_scales(write_yaml(doc, "scales.yaml"))
     assert scales.ids == ("four", "two")
     assert scales.get("two").values == (1, 5)
+    assert scales.get("two").independent == 5
     assert scales.get("two").percentage(3) == 50.0
     assert scales.not_relevant.label.get("nl") == "Not relevant (nl)"
 
@@ -138,6 +147,10 @@ BROKEN = {
                      ["scales[0].id", "does not match"]),
     "no scales": (lambda d: d.update(scales=[]),
                   ["scales", "should be non-empty"]),
+    "independent level not on the scale": (lambda d: d["scales"][1].update(independent=3),
+                                           ["scales[1].independent", "[two]", "3 is not one of the level values [1, 5]"]),
+    "scale without an independent level": (lambda d: drop(d["scales"][0], "independent"),
+                                           ["scales[0]", "'independent' is a required property"]),
 }
 
 
