@@ -30,10 +30,10 @@ $(VPY):
 		echo "or point to one: make PYTHON=/path/to/python3.12" >&2; exit 1; fi
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: $(VPY) setup.py demo/setup.py requirements/test.txt
+$(VENV)/.installed: $(VPY) setup.py demo/setup.py tutor/setup.py requirements/test.txt
 	$(VPY) -m pip install --quiet --upgrade pip
 	$(VPY) -m pip install --quiet -r requirements/test.txt
-	$(VPY) -m pip install --quiet --no-deps -e . -e demo
+	$(VPY) -m pip install --quiet --no-deps -e . -e demo -e tutor
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
