@@ -67,7 +67,7 @@ test-mariadb: $(VENV)/.installed
 
 # Python style and errors (ruff), the layers of the package (import-linter, .importlinter), JavaScript (eslint).
 lint: $(VENV)/.installed node_modules/.installed
-	$(VENV)/bin/ruff check digicomp_xblock demo tests bench setup.py
+	$(VENV)/bin/ruff check digicomp_xblock demo tutor tests bench setup.py
 	$(VENV)/bin/lint-imports --no-cache
 	npx --no-install eslint static/js
 
@@ -91,7 +91,7 @@ upgrade: $(VENV)/.installed
 		../$(PIP_COMPILE) --upgrade -o $$name.txt $$name.in || exit 1; done
 
 clean:
-	rm -rf $(VENV) node_modules build dist *.egg-info demo/*.egg-info var .pytest_cache .coverage
+	rm -rf $(VENV) node_modules build dist *.egg-info demo/*.egg-info tutor/*.egg-info var .pytest_cache .coverage
 
 # The benchmark: a report of figures and ratios against baselines measured in the same run, never a pass/fail.
 # It installs xblock-poll (Survey, the reference block) and uses a throw-away SQLite database.

@@ -1,6 +1,7 @@
 """The `digicomp` command line: exit codes, messages on stderr, never a traceback."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -99,6 +100,29 @@ def test_export_to_a_file(capsys, tmp_path):
                        "--file", str(MINI), "-o", str(target))
     assert code == 0 and out == ""
     assert target.read_text(encoding="utf-8").splitlines()[:2] == ["id,value,parent_id", "1,1 Cluster een,"]
+
+
+@pytest.mark.parametrize("content, words", [
+    ("a: " + "[" * 20000, "nested too deeply"),
+    ("a: &x [1]\nb: *x\n", "aliases (*x) are not allowed"),
+])
+def test_hostile_yaml_is_refused_with_a_message_not_a_traceback(capsys, write_yaml, content, words):
+    code, _out, err = run(capsys, "framework", "validate", str(write_yaml(content)))
+    assert code == 1 and words in err and "Traceback" not in err
+
+
+def test_a_device_is_not_read(capsys):
+    """/dev/zero says its size is 0 and never ends: it is refused before anything is read."""
+    code, _out, err = run(capsys, "framework", "validate", "/dev/zero")
+    assert code == 1 and "not a regular file" in err
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "framework.yaml"
+    os.mkfifo(fifo)
+    done = subprocess.run([sys.executable, "-m", "digicomp_xblock.cli", "framework", "validate", str(fifo)],
+                          capture_output=True, text=True, timeout=30, check=False)
+    assert done.returncode == 1 and "not a regular file" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_a_reader_that_stops_early_gets_no_traceback():
