@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .core.cohort import MIN_GROUP as _MIN_GROUP
+from .core.loader import DEFAULT_FRAMEWORK, bundled_frameworks, get_framework
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,25 @@ SHOW_COMPETENCES = Setting(
 FRAMEWORK_BROWSER_URL = Setting(
     "DIGICOMP_FRAMEWORK_BROWSER_URL", "",
     "Address of a page with the framework browser block; competence tags link to their statement there.")
+FRAMEWORK_DIRS = Setting(
+    "DIGICOMP_FRAMEWORK_DIRS", (),
+    "Folders of the operator's own framework files (`<id>.yaml`, validated like the bundled one when loaded); a "
+    "block names a framework by ID only, never by path.")
 PLATFORM = Setting(
     "DIGICOMP_PLATFORM", "digicomp_xblock.platform.openedx.OpenEdx",
     "Dotted path of the class that answers what the runtime provides (course keys, links to units, a course's "
     "blocks, anonymous ids, course staff); the demo names its workbench adapter here.")
 
 #: Every setting, in the order the README lists them.
-ALL = (MIN_GROUP, COHORT_PERMISSION, BASE_TEMPLATE, SHOW_COMPETENCES, FRAMEWORK_BROWSER_URL, PLATFORM)
+ALL = (MIN_GROUP, COHORT_PERMISSION, BASE_TEMPLATE, SHOW_COMPETENCES, FRAMEWORK_BROWSER_URL, FRAMEWORK_DIRS,
+       PLATFORM)
+
+
+def framework(framework_id: str = DEFAULT_FRAMEWORK):
+    """A framework by ID, bundled or in the operator's DIGICOMP_FRAMEWORK_DIRS."""
+    return get_framework(framework_id, FRAMEWORK_DIRS.value())
+
+
+def frameworks() -> list[str]:
+    """The IDs a block can choose: bundled and the operator's."""
+    return bundled_frameworks(FRAMEWORK_DIRS.value())

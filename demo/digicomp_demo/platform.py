@@ -43,6 +43,9 @@ class Workbench(Platform):
     def course_key(self, block) -> str:
         return course_of(block.scope_ids.usage_id)
 
+    def is_course_key(self, text: str) -> bool:
+        return scenario_of(text) is not None
+
     def unit_url(self, block, usage_id) -> str:  # noqa: ARG002 - the interface
         found = scenario_of(course_of(usage_id))
         anchor = element_id(usage_id)

@@ -14,7 +14,8 @@ from lxml import etree
 from workbench import scenarios as workbench_scenarios
 from workbench.runtime import WorkbenchRuntime
 
-from digicomp_xblock.core.loader import get_framework, parse_yaml
+from digicomp_xblock import conf
+from digicomp_xblock.core.loader import parse_yaml
 from digicomp_xblock.platform.course import walk
 from digicomp_xblock.tagging import api
 
@@ -61,7 +62,7 @@ def register_scenarios():
 
 def tag_demo_units():
     """Put the example tags of demo_tags.yaml on their units, unless a unit has tags already."""
-    framework = get_framework()
+    framework = conf.framework()
     if api.taxonomy_of(framework.id) is None:
         return  # run `django-admin digicomp_taxonomy` first (make demo does)
     wanted = parse_yaml((Path(__file__).parent / "demo_tags.yaml").read_text(encoding="utf-8"), "demo_tags.yaml")

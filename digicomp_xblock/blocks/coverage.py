@@ -13,6 +13,7 @@ from xblock.exceptions import JsonHandlerError
 from xblock.fields import Scope, String
 
 from ..core.coverage import coverage, coverage_csv_rows, units_of
+from ..core.csvsafe import safe_row
 from ..core.loader import FrameworkError
 from ..core.model import COMPONENT_KINDS
 from ..platform import is_staff, unit_url
@@ -87,7 +88,7 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
             return JsonHandlerError(400, message % {"reason": error.problems[0].message}).get_response()
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(
-            coverage_csv_rows(cov, framework, self.content_language(framework.languages)))
+            safe_row(row) for row in coverage_csv_rows(cov, framework, self.content_language(framework.languages)))
         response = Response(out.getvalue(), content_type="text/csv", charset="utf-8")
         response.content_disposition = 'attachment; filename="competence-coverage.csv"'
         return response

@@ -13,8 +13,9 @@ from xblock.exceptions import DisallowedFileError
 from xblock.fields import Scope, String
 from xblock.validation import ValidationMessage
 
+from .. import conf
 from ..core import paths
-from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError, bundled_frameworks, get_framework
+from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError
 from ..core.model import Framework, best_language
 from ..rendering import engine
 
@@ -104,7 +105,7 @@ class FrameworkMixin(XBlockMixin):
         help=_("The competence framework file this block uses."),
         default=DEFAULT_FRAMEWORK,
         scope=Scope.settings,
-        values_provider=lambda _block: [{"display_name": f, "value": f} for f in bundled_frameworks()],
+        values_provider=lambda _block: [{"display_name": f, "value": f} for f in conf.frameworks()],
     )
 
     @property
@@ -112,7 +113,7 @@ class FrameworkMixin(XBlockMixin):
         """The loaded framework (the loader caches it per file; this instance keeps it per framework ID)."""
         cached = getattr(self, "_framework_cache", None)
         if cached is None or cached[0] != self.framework:
-            cached = (self.framework, get_framework(self.framework))
+            cached = (self.framework, conf.framework(self.framework))
             self._framework_cache = cached
         return cached[1]
 
@@ -123,7 +124,7 @@ class FrameworkMixin(XBlockMixin):
     def validate_framework(self, validation) -> None:
         """Add a Studio validation message when the framework cannot be loaded."""
         try:
-            get_framework(self.framework)
+            conf.framework(self.framework)
         except FrameworkError as error:
             validation.add(ValidationMessage(ValidationMessage.ERROR, str(error.problems[0].message)))
 

@@ -7,7 +7,9 @@ block): a learner's *first* and *latest* moments are their rows with the lowest 
 
 Privacy: any figure computed from fewer than `min_group` learners is None and flagged `suppressed=True`; only the
 number of learners itself is kept, so that the page can say why nothing is shown. A cluster a learner rated
-"not relevant" throughout has no score (None) and does not count for that cluster.
+"not relevant" throughout has no score (None) and does not count for that cluster. There are no means: medians,
+quartiles and shares do not add up, so two groups that differ by one learner do not give that learner's score
+(mean₂·(n+1) − mean₁·n would); `leaves_out_enough` is the rule for parts of a cohort shown beside the whole.
 
 Percentiles: `q1` and `q3` are the first and third cut points of `statistics.quantiles(values, n=4,
 method="inclusive")` (linear interpolation between closest ranks, the min and max being the 0th and 100th
@@ -42,7 +44,6 @@ class ClusterStats:
     median: float | None
     q1: float | None
     q3: float | None
-    mean: float | None
     by_kind: tuple[tuple[str, float | None], ...]  # (kind, median) in K/S/A order; None under min_group learners
     suppressed: bool
 
@@ -66,7 +67,7 @@ class ClusterGrowth:
 
     cluster_id: str
     pairs: int  # learners with a later moment and a score in the cluster in both the first and the latest
-    mean_change: float | None  # points (latest - first)
+    median_change: float | None  # points (latest - first)
     improved: float | None  # share of pairs, 0..1, change > 0
     declined: float | None  # share of pairs, 0..1, change < 0
     suppressed: bool
@@ -133,6 +134,13 @@ def _suppressed(learners: int, min_group: int) -> bool:
     return learners == 0 or learners < min_group
 
 
+def leaves_out_enough(whole: int, part: int, min_group: int = MIN_GROUP) -> bool:
+    """The differencing rule: figures of a part of a cohort (e.g. a date window, `part` learners of `whole`) are
+    shown only when the part is the whole or leaves out at least `min_group` learners; otherwise the part and the
+    whole, side by side, would tell about the few left out."""
+    return part == whole or whole - part >= min_group
+
+
 def _median(values: Sequence[float], min_group: int) -> float | None:
     return None if _suppressed(len(values), min_group) else statistics.median(values)
 
@@ -148,7 +156,7 @@ def _quartiles(values: Sequence[float]) -> tuple[float, float]:
 
 def cluster_summary(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: int = MIN_GROUP,
                     moment: str = "latest") -> list[ClusterStats]:
-    """Median, quartiles, mean and per-kind medians of each cluster over each learner's latest (or first) moment."""
+    """Median, quartiles and per-kind medians of each cluster over each learner's latest (or first) moment."""
     overall: dict[str, list[float]] = {cid: [] for cid in cluster_ids}
     kinds: dict[str, dict[str, list[float]]] = {cid: {} for cid in cluster_ids}
     for row in _pick(rows, moment):
@@ -171,11 +179,10 @@ def cluster_summary(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: 
         by_kind = tuple((kind, None if suppressed else _median(kinds[cid][kind], min_group))
                         for kind in COMPONENT_KINDS if kind in kinds[cid])
         if suppressed:
-            result.append(ClusterStats(cid, n, None, None, None, None, by_kind, True))
+            result.append(ClusterStats(cid, n, None, None, None, by_kind, True))
         else:
             q1, q3 = _quartiles(values)
-            result.append(ClusterStats(cid, n, statistics.median(values), q1, q3, statistics.fmean(values),
-                                       by_kind, False))
+            result.append(ClusterStats(cid, n, statistics.median(values), q1, q3, by_kind, False))
     return result
 
 
@@ -226,7 +233,7 @@ def paired_growth(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: in
         if _suppressed(n, min_group):
             result.append(ClusterGrowth(cid, n, None, None, None, True))
         else:
-            result.append(ClusterGrowth(cid, n, statistics.fmean(deltas), sum(d > 0 for d in deltas) / n,
+            result.append(ClusterGrowth(cid, n, statistics.median(deltas), sum(d > 0 for d in deltas) / n,
                                         sum(d < 0 for d in deltas) / n, False))
     return result
 

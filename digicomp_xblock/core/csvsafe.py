@@ -11,7 +11,15 @@ from __future__ import annotations
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_cell(value) -> str:
-    """`value` as text for a CSV cell, prefixed with `'` when it starts like a formula."""
+def safe_cell(value):
+    """`value` for a CSV cell: a number as it is (a negative number is no formula), text prefixed with `'` when
+    it starts like a formula, None as an empty cell."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def safe_row(values) -> list:
+    """Every cell of a row through `safe_cell`."""
+    return [safe_cell(value) for value in values]

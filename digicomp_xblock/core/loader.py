@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
@@ -144,20 +145,44 @@ def framework_path(framework_id: str = DEFAULT_FRAMEWORK) -> Path:
     return paths.framework_dir() / f"{framework_id}.yaml"
 
 
-def bundled_frameworks() -> list[str]:
-    """IDs of the framework files shipped with the package."""
-    return sorted(p.stem for p in paths.framework_dir().glob("*.yaml"))
+#: What a framework ID may be (and so the name of its file): no paths, no dots.
+FRAMEWORK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-def get_framework(framework_id: str = DEFAULT_FRAMEWORK) -> Framework:
-    """A bundled framework by ID; FrameworkError when there is none or its id does not match."""
-    path = framework_path(framework_id)
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", framework_id or "") or not path.is_file():
+def _folders(folders: Sequence[Path]) -> list[Path]:
+    """The bundled folder first, then the operator's."""
+    return [paths.framework_dir(), *(Path(folder) for folder in folders)]
+
+
+def _file_in(folder: Path, framework_id: str) -> Path | None:
+    """`<folder>/<id>.yaml` when it is a file inside the folder (a link that leads out of it does not count)."""
+    path = folder / f"{framework_id}.yaml"
+    try:
+        real, root = path.resolve(strict=True), folder.resolve(strict=True)
+    except OSError:
+        return None
+    return path if root in real.parents and real.is_file() else None
+
+
+def bundled_frameworks(folders: Sequence[Path] = ()) -> list[str]:
+    """IDs of the framework files shipped with the package and of those in the operator's `folders`."""
+    found = {p.stem for folder in _folders(folders) if folder.is_dir() for p in folder.glob("*.yaml")
+             if FRAMEWORK_ID.fullmatch(p.stem) and _file_in(folder, p.stem)}
+    return sorted(found)
+
+
+def get_framework(framework_id: str = DEFAULT_FRAMEWORK, folders: Sequence[Path] = ()) -> Framework:
+    """A framework by ID: `<id>.yaml` of the bundled folder, else of the operator's `folders` (in that order);
+    FrameworkError when there is none or its id does not match. An ID can name no path of its own."""
+    path = None
+    if FRAMEWORK_ID.fullmatch(framework_id or ""):
+        path = next(filter(None, (_file_in(folder, framework_id) for folder in _folders(folders))), None)
+    if path is None:
         raise FrameworkError([Problem(framework_id, "", f"no framework '{framework_id}'; "
-                                      f"available: {', '.join(bundled_frameworks())}")])
+                                      f"available: {', '.join(bundled_frameworks(folders))}")])
     framework = load_framework(path)
     if framework.id != framework_id:
-        raise FrameworkError([Problem(str(framework_path(framework_id)), "id",
+        raise FrameworkError([Problem(str(path), "id",
                                       f"file name says '{framework_id}' but the file's id is '{framework.id}'")])
     return framework
 

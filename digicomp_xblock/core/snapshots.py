@@ -9,6 +9,7 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 
+from .csvsafe import safe_row
 from .model import Framework, Statement
 from .scales import NOT_RELEVANT, Scale, Scales
 from .scoring import Profile, Rating, profile
@@ -19,14 +20,17 @@ SUBMITTED_EVENT = "digicomp.assessment.submitted"
 
 
 def make_snapshot(framework: Framework, scale: Scale, scope: Sequence[Statement], ratings: Mapping[str, Rating],
-                  reflections: Mapping[str, str], submitted_at: str, moment_id: str | None = None) -> dict:
+                  reflections: Mapping[str, str], submitted_at: str, moment_id: str | None = None,
+                  shared: bool = False) -> dict:
     """A JSON-ready record of one assessment moment (only the ratings of statements in scope), with an identifier
-    of its own (random unless given) by which copies of it are kept exactly once."""
+    of its own (random unless given) by which copies of it are kept exactly once, and whether the learner was told
+    that course staff see their answers (`shared`) when they submitted it."""
     in_scope = {s.id: ratings[s.id] for s in scope if s.id in ratings}
     cluster_ids = {s.cluster_id for s in scope}
     return {
         "id": moment_id or uuid.uuid4().hex,
         "submitted_at": submitted_at,
+        "shared": shared,
         "framework": framework.id,
         "framework_version": framework.version,
         "scale": scale.id,
@@ -62,7 +66,7 @@ def snapshots_csv(snapshots: Sequence[Mapping], framework: Framework, scales: Sc
     """One row per rated statement per moment, with the statement and the level in `lang`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(safe_row(CSV_COLUMNS))
     for moment, snapshot in enumerate(snapshots, 1):
         try:
             scale = scales.get(snapshot["scale"])
@@ -74,7 +78,7 @@ def snapshots_csv(snapshots: Sequence[Mapping], framework: Framework, scales: Sc
                 label = scales.not_relevant.label.get(lang)
             else:
                 label = scale.level(rating).label.get(lang) if scale and rating in scale.values else ""
-            writer.writerow([moment, snapshot["submitted_at"], snapshot["framework_version"], snapshot["scale"],
-                             statement_id.split(".")[0], statement_id,
-                             statement.text.get(lang) if statement else "", rating, label])
+            writer.writerow(safe_row([moment, snapshot["submitted_at"], snapshot["framework_version"],
+                                      snapshot["scale"], statement_id.split(".")[0], statement_id,
+                                      statement.text.get(lang) if statement else "", rating, label]))
     return out.getvalue()

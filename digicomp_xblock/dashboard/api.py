@@ -47,7 +47,7 @@ def _row_values(course_key: str, number: int, snapshot: Mapping) -> dict:
     return {"course_key": course_key, "moment": number,
             "submitted_at": datetime.fromisoformat(snapshot["submitted_at"]), "framework": snapshot["framework"],
             "framework_version": snapshot["framework_version"], "scale": snapshot["scale"],
-            "ratings": snapshot["ratings"], "scores": snapshot["scores"]}
+            "ratings": snapshot["ratings"], "scores": snapshot["scores"], "shared": bool(snapshot.get("shared"))}
 
 
 def copied(block_key: str, learner: str, snapshots: Sequence[Mapping]) -> bool:
@@ -84,7 +84,7 @@ def rows(course_key: str, block_keys: Iterable[str] | None = None, ratings: bool
     return [
         {"learner": r.learner, "block": r.block_key, "framework": r.framework, "moment": r.moment,
          "submitted_at": r.submitted_at.isoformat(), "framework_version": r.framework_version, "scale": r.scale,
-         "ratings": r.ratings if ratings else None, "scores": r.scores}
+         "ratings": r.ratings if ratings else None, "scores": r.scores, "shared": r.shared}
         for r in query.order_by("learner", "block_key", "moment").iterator(chunk_size=2000)
     ]
 

@@ -18,6 +18,8 @@ class SnapshotRecord(models.Model):
     scale = models.CharField(max_length=64)
     ratings = models.JSONField(help_text="{statement id: level or 'na'}")
     scores = models.JSONField(help_text="Per-cluster and K/S/A scores (core.scoring.Profile.to_dict()).")
+    shared = models.BooleanField(default=False,
+                                 help_text="The learner was told course staff see this moment's answers.")
 
     class Meta:
         constraints = [

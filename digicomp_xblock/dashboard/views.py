@@ -8,6 +8,9 @@ shell `digicomp_dashboard/page.html`, which extends the platform's base template
 from __future__ import annotations
 
 import csv
+import re
+from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseBadRequest, HttpResponseForbidden, JsonResponse, StreamingHttpResponse
@@ -18,7 +21,8 @@ from django.utils.translation import gettext as _
 
 from .. import conf
 from ..core import cohort
-from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError, get_framework
+from ..core.csvsafe import safe_row
+from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError
 from ..core.model import best_language
 from ..core.scales import DEFAULT_SCALE, load_scales
 from ..platform import anonymous_id_of, course_root, resource_url
@@ -46,16 +50,59 @@ def _checked(request, course_key):
     return None
 
 
-def _cohort_rows(request, course_key, ratings=False):
-    """Rows of one assessment block (the chosen one, else the course's first), filtered by date."""
+@dataclass(frozen=True)
+class Selection:
+    """What the cohort page and its exports show: one assessment block's rows, within dates (whole days)."""
+
+    rows: list
+    blocks: list
+    block: str
+    since: str
+    until: str
+    by: str
+    withheld: bool  # the dates leave out too few learners of the block: no figures (cohort.leaves_out_enough)
+
+
+class QueryError(ValueError):
+    """A query parameter the page cannot use; the message says which and why."""
+
+
+def _date(request, name: str) -> str:
+    text = request.GET.get(name, "")
+    if not text:
+        return ""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise QueryError(_("'%(name)s' must be a date written as YYYY-MM-DD, not '%(value)s'")
+                       % {"name": name, "value": text[:40]}) from None
+
+
+def _selection(request, course_key, ratings=False) -> Selection:
+    """The rows of one assessment block (the chosen one, else the course's first) within the chosen dates."""
     rows = api.rows(course_key, ratings=ratings)
     blocks = sorted({row["block"] for row in rows})
     block = request.GET.get("block") or (blocks[0] if blocks else "")
     if block and block not in blocks:
-        raise ValueError(_("unknown assessment block"))
-    since, until = request.GET.get("since") or None, request.GET.get("until") or None
-    chosen = cohort.filter_rows([r for r in rows if r["block"] == block], since=since, until=until)
-    return chosen, blocks, block, since, until
+        raise QueryError(_("unknown assessment block"))
+    since, until = _date(request, "since"), _date(request, "until")
+    if since and until and since > until:
+        raise QueryError(_("'since' (%(since)s) is after 'until' (%(until)s)") % {"since": since, "until": until})
+    by = request.GET.get("by") or "moment"
+    if by not in ("moment", "week"):
+        raise QueryError(_("'by' must be 'moment' or 'week'"))
+    of_block = [r for r in rows if r["block"] == block]
+    chosen = cohort.filter_rows(of_block, since=since or None, until=until or None)
+    whole, part = len({r["learner"] for r in of_block}), len({r["learner"] for r in chosen})
+    withheld = not cohort.leaves_out_enough(whole, part, conf.MIN_GROUP.value())
+    return Selection(chosen, blocks, block, since, until, by, withheld)
+
+
+def _whole(value):
+    """A figure as it is published: whole points (None stays None)."""
+    return None if value is None else round(value)
 
 
 def _assessment_titles(course_key, username) -> dict[str, str]:
@@ -67,9 +114,9 @@ def _assessment_titles(course_key, username) -> dict[str, str]:
 
 def _framework(rows):
     try:
-        return get_framework(rows[0]["framework"] if rows else DEFAULT_FRAMEWORK)
+        return conf.framework(rows[0]["framework"] if rows else DEFAULT_FRAMEWORK)
     except FrameworkError:
-        return get_framework(DEFAULT_FRAMEWORK)
+        return conf.framework(DEFAULT_FRAMEWORK)
 
 
 def _page(request, title: str, content: str, css=()):
@@ -85,10 +132,11 @@ def cohort_page(request, course_key):
     if refused:
         return refused
     try:
-        rows, blocks, block, since, until = _cohort_rows(request, course_key, ratings=True)
-    except ValueError as error:
+        chosen = _selection(request, course_key, ratings=True)
+    except QueryError as error:
         return HttpResponseBadRequest(str(error))
-    framework = _framework(rows)
+    rows = [] if chosen.withheld else chosen.rows
+    framework = _framework(chosen.rows)
     titles_of_blocks = _assessment_titles(course_key, request.user.get_username())
     scales = load_scales()
     scale = scales.get(rows[0]["scale"]) if rows and rows[0]["scale"] in scales.ids else scales.get(DEFAULT_SCALE)
@@ -100,27 +148,33 @@ def cohort_page(request, course_key):
     growth = cohort.paired_growth(rows, clusters, min_group=minimum)
     distribution = cohort.level_distribution(
         rows, {c.id: [s.id for s in c.statements()] for c in framework.clusters()}, scale.values, min_group=minimum)
-    timeline = cohort.growth_over_time(rows, clusters, min_group=minimum, by=request.GET.get("by", "moment")
-                                       if request.GET.get("by") in ("moment", "week") else "moment")
+    timeline = cohort.growth_over_time(rows, clusters, min_group=minimum, by=chosen.by)
     return _page(request, _("Cohort competences"), engine.render("dashboard/cohort.html", {
-        "course_key": course_key, "chosen_block": block,  # `block` is taken inside {% block %}
-        "blocks": [(b, titles_of_blocks.get(b, b)) for b in blocks], "since": since or "", "until": until or "",
-        "by": request.GET.get("by", "moment"), "min_group": minimum,
-        "learners": len({r["learner"] for r in rows}),
+        "course_key": course_key, "chosen_block": chosen.block,
+        "blocks": [(b, titles_of_blocks.get(b, b)) for b in chosen.blocks], "since": chosen.since,
+        "until": chosen.until, "by": chosen.by, "min_group": minimum, "withheld": chosen.withheld,
+        "learners": len({r["learner"] for r in chosen.rows}),
+        "per_learner": any(r["shared"] for r in rows),
         "versions": sorted({r["framework_version"] for r in rows}), "scales": sorted({r["scale"] for r in rows}),
-        "summary": [{"id": s.cluster_id, "title": titles[s.cluster_id], "stats": s,
-                     "kinds": [value for _kind, value in s.by_kind]} for s in summary],
-        "growth": [{"id": g.cluster_id, "title": titles[g.cluster_id], "stats": g,
+        "summary": [{"id": s.cluster_id, "title": titles[s.cluster_id], "stats": s, "median": _whole(s.median),
+                     "q1": _whole(s.q1), "q3": _whole(s.q3), "kinds": [_whole(value) for _kind, value in s.by_kind]}
+                    for s in summary],
+        "growth": [{"id": g.cluster_id, "title": titles[g.cluster_id], "stats": g, "change": _whole(g.median_change),
                     "improved": None if g.improved is None else round(100 * g.improved)} for g in growth],
         "timeline": [{"label": p.label, "learners": p.learners, "suppressed": p.suppressed,
-                      "medians": [p.median(c) for c in clusters]} for p in timeline],
+                      "medians": [_whole(p.median(c)) for c in clusters]} for p in timeline],
         "clusters": clusters,
         "levels": [level.label.get(lang) for level in scale.levels] + [scales.not_relevant.label.get(lang)],
         "distribution": [{"id": d.cluster_id, "title": titles[d.cluster_id], "learners": d.learners,
-                          "suppressed": d.suppressed, "counts": list(d.counts.values()) if d.counts else []}
-                         for d in distribution],
+                          "suppressed": d.suppressed, "shares": cohort_shares(d.counts)} for d in distribution],
         "query": request.GET.urlencode(),
     }), css=["cohort.css"])
+
+
+def cohort_shares(counts) -> list[int]:
+    """How often each level was chosen, as whole percents of the cluster's ratings (none: an empty list)."""
+    total = sum((counts or {}).values())
+    return [round(100 * n / total) for n in counts.values()] if total else []
 
 
 def profile_page(request, course_key):
@@ -141,35 +195,52 @@ def profile_page(request, course_key):
     }), css=["assessment.css"])
 
 
+class WithheldError(Exception):
+    """Figures the exports do not give (HTTP 403); the message says why."""
+
+
+def _export_records(chosen: Selection, what: str, clusters: list[str], minimum: int) -> tuple[list[dict], list]:
+    """The rows and columns of an export of the chosen rows; WithheldError when privacy says no."""
+    if chosen.withheld:
+        raise WithheldError(_("These dates leave out fewer than %(min)s learners of the self-assessment: no "
+                              "figures, so that nobody's answers can be worked out.") % {"min": minimum})
+    if what == "learners":
+        shared = [r for r in chosen.rows if r["shared"]]
+        if not shared:
+            raise WithheldError(_("This self-assessment keeps each learner's answers to the learner: there is no "
+                                  "per-learner export, only the figures of the group."))
+        if len({r["learner"] for r in shared}) < minimum:
+            raise WithheldError(_("Fewer learners than the minimum group size: no per-learner export."))
+        return cohort.learner_rows_for_export(shared, clusters), cohort.export_columns(clusters)
+    records = [{"cluster": s.cluster_id, "learners": s.learners, "suppressed": s.suppressed,
+                "median": _whole(s.median), "q1": _whole(s.q1), "q3": _whole(s.q3), "pairs": g.pairs,
+                "median_change": _whole(g.median_change),
+                "improved": None if g.improved is None else round(100 * g.improved)}
+               for s, g in zip(cohort.cluster_summary(chosen.rows, clusters, min_group=minimum),
+                               cohort.paired_growth(chosen.rows, clusters, min_group=minimum), strict=True)]
+    return records, list(records[0]) if records else ["cluster"]
+
+
 def cohort_export(request, course_key, what, fmt):
     """`what` is `clusters` (figures per cluster) or `learners` (one row per learner and moment, anonymised)."""
     refused = _checked(request, course_key)
     if refused:
         return refused
     if what not in ("clusters", "learners") or fmt not in ("csv", "json"):
-        return HttpResponseBadRequest("export 'clusters' or 'learners' as csv or json")
-    try:
-        rows, _blocks, block, _since, _until = _cohort_rows(request, course_key)
-    except ValueError as error:
-        return HttpResponseBadRequest(str(error))
-    framework = _framework(rows)
-    clusters = [c.id for c in framework.clusters()]
+        return HttpResponseBadRequest(_("export 'clusters' or 'learners' as csv or json"))
     minimum = conf.MIN_GROUP.value()
-    meta = {"course": course_key, "block": block, "framework": framework.id,
+    try:
+        chosen = _selection(request, course_key)
+        framework = _framework(chosen.rows)
+        records, columns = _export_records(chosen, what, [c.id for c in framework.clusters()], minimum)
+    except QueryError as error:
+        return HttpResponseBadRequest(str(error))
+    except WithheldError as error:
+        return HttpResponseForbidden(str(error))
+    rows = chosen.rows
+    meta = {"course": course_key, "block": chosen.block, "framework": framework.id,
             "framework_versions": sorted({r["framework_version"] for r in rows}),
             "scales": sorted({r["scale"] for r in rows}), "min_group": minimum}
-    if what == "learners":
-        if len({r["learner"] for r in rows}) < minimum:
-            return HttpResponseForbidden(_("Fewer learners than the minimum group size: no per-learner export."))
-        records = cohort.learner_rows_for_export(rows, clusters)
-        columns = cohort.export_columns(clusters)
-    else:
-        records = [{"cluster": s.cluster_id, "learners": s.learners, "suppressed": s.suppressed,
-                    "median": s.median, "q1": s.q1, "q3": s.q3, "mean": s.mean,
-                    "pairs": g.pairs, "mean_change": g.mean_change, "improved": g.improved}
-                   for s, g in zip(cohort.cluster_summary(rows, clusters, min_group=minimum),
-                                   cohort.paired_growth(rows, clusters, min_group=minimum), strict=True)]
-        columns = list(records[0]) if records else ["cluster"]
     filename = f"digicomp-{what}.{fmt}"
     if fmt == "json":
         response = JsonResponse({**meta, "rows": records})
@@ -178,10 +249,10 @@ def cohort_export(request, course_key, what, fmt):
         header = [f"# {k}: {';'.join(v) if isinstance(v, list) else v}" for k, v in meta.items()]
 
         def lines():
-            yield writer.writerow(header)
-            yield writer.writerow(columns)
+            yield writer.writerow(safe_row(header))
+            yield writer.writerow(safe_row(columns))
             for record in records:
-                yield writer.writerow(["" if record.get(c) is None else record.get(c) for c in columns])
+                yield writer.writerow(safe_row(record.get(c) for c in columns))
 
         response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

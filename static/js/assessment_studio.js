@@ -35,6 +35,7 @@ function DigicompAssessmentStudio(runtime, element) {
       allow_not_relevant: field("allow_not_relevant").checked,
       max_moments: parseInt(field("max_moments").value, 10),
       show_profile: field("show_profile").checked,
+      share_answers: field("share_answers").checked,
       weight: parseFloat(field("weight").value || "0")
     };
     if (values.scope === "" && form.querySelector("[name=scope_mode]:checked").value === "parts") {

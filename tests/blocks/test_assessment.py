@@ -617,7 +617,7 @@ def test_studio_submit_saves_good_values():
     assert settings_of(block) == {
         "display_name": "Start of the course", "introduction": "Why.\n\nHow.", "framework": "social-work-2025",
         "scope": "5 6 5.2.3", "scale": "three-levels", "allow_not_relevant": False, "max_moments": 4,
-        "show_profile": False, "weight": 2.0,
+        "show_profile": False, "share_answers": False, "weight": 2.0,
     }
     ok(block, "studio_submit", {"scope": "", "weight": 0.5})
     assert settings_of(block)["scope"] == "" and settings_of(block)["weight"] == 0.5
@@ -802,7 +802,7 @@ class _UserState:
 
 @pytest.mark.mariadb
 def test_report_data_has_one_row_per_moment_and_no_reflection():
-    block = make_block('<digicomp_assessment scope="6" max_moments="3"/>', user="gus")
+    block = make_block('<digicomp_assessment scope="6" max_moments="3" share_answers="true"/>', user="gus")
     submit_all(block, level=2, reflections={"6": "secret"})
     state = {"snapshots": reload(block).snapshots * 2}
     rows = list(block.generate_report_data(iter([_UserState("gus", state), _UserState("hal", {})])))
@@ -810,3 +810,25 @@ def test_report_data_has_one_row_per_moment_and_no_reflection():
     assert rows[0][1]["6.1.1"] == 2 and rows[0][1]["Framework version"] == "2025.1.0"
     assert "secret" not in str(rows)
     assert len(list(block.generate_report_data(iter([_UserState("gus", state)]), limit_responses=1))) == 1
+
+
+@pytest.mark.mariadb
+def test_report_data_has_no_ratings_of_moments_submitted_while_answers_were_private():
+    block = make_block('<digicomp_assessment scope="6" max_moments="3"/>', user="ida")
+    submit_all(block, level=2)
+    ok(block, "studio_submit", {"share_answers": True})
+    call_handler(block, "start_moment", {})
+    submit_all(reload(block), level=3)
+    rows = list(block.generate_report_data(iter([_UserState("ida", {"snapshots": reload(block).snapshots})])))
+    assert [sorted(k for k in row if k[0].isdigit())[:1] for _user, row in rows] == [[], ["6.1.1"]]
+    assert [row["Moment"] for _user, row in rows] == [1, 2] and rows[1][1]["6.1.1"] == 3
+
+
+@pytest.mark.parametrize("share, words", [
+    ("false", "Who sees your answers: only you. Your course team sees figures of groups of at least 5 learners"),
+    ("true", "Who sees your answers: you and your course team. The course team sees your ratings and scores"),
+])
+def test_learners_read_who_sees_their_answers_before_they_answer(share, words):
+    html = make_block(f'<digicomp_assessment scope="6" share_answers="{share}"/>').render("student_view").content
+    assert words in html and html.index("Who sees your answers") < html.index('class="dc-form"')
+

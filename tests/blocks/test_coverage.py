@@ -24,6 +24,7 @@ from tests.helpers import (
     WEEK_1,
     WEEK_2,
     blocks_of,
+    call_handler,
     outline,
     response_of,
     tag_unit,
@@ -132,3 +133,15 @@ def test_unit_titles_are_escaped_in_the_coverage(framework, taxonomy):
     assert "Files &amp; &lt;b&gt;safety&lt;/b&gt;" in page and "<b>safety</b>" not in page
 
 
+
+
+def test_titles_that_start_like_a_formula_are_text_in_the_csv(framework, taxonomy):
+    """Section titles (the CSV's columns) come from course authors: a title such as =HYPERLINK(…) is text."""
+    xml = COURSE.xml.replace(f'display_name="{WEEK_2}"', 'display_name="=HYPERLINK(&quot;http://evil.invalid&quot;)"')
+    add_xml_scenario("formula", "Formula", xml)
+    blocks = blocks_of(SCENARIOS["formula"].usage_id, STAFF)
+    set_competences(usage(blocks[FILES]), framework, ["6"])
+    status, text = call_handler(blocks[COVERAGE], "download", method="GET")
+    found = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert status == 200 and "'=HYPERLINK(\"http://evil.invalid\")" in found
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in found)

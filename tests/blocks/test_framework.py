@@ -1,10 +1,10 @@
 """The framework browser block in the workbench runtime: renders in English and Dutch, serves only its files."""
 
 import pytest
-from workbench.runtime import WorkbenchRuntime
 from xblock.exceptions import DisallowedFileError
 
 from digicomp_xblock.blocks.framework import FrameworkBrowserXBlock
+from tests.helpers import make_block, reload
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
 
@@ -46,12 +46,6 @@ def test_serves_its_css_and_js(client):
     assert client.get("/resource/digicomp_framework/static/../setup.py").status_code == 404
 
 
-def make_block(xml):
-    """A block parsed from OLX in the workbench runtime."""
-    runtime = WorkbenchRuntime("student_1")
-    return runtime.get_block(runtime.parse_xml_string(xml))
-
-
 def test_studio_validation_flags_a_missing_framework():
     assert make_block("<digicomp_framework/>").validate().empty
     messages = make_block('<digicomp_framework framework="our-own-2024"/>').validate().messages
@@ -62,3 +56,17 @@ def test_studio_validation_flags_a_missing_framework():
 def test_a_missing_framework_shows_a_plain_message_not_an_error_page():
     html = make_block('<digicomp_framework framework="our-own-2024"/>').render("student_view").content
     assert 'role="alert"' in html and "could not be loaded" in html and "no framework &#x27;our-own-2024&#x27;" in html
+
+
+def test_a_block_uses_an_operators_framework_from_the_configured_folder(settings, tmp_path, mini_doc, write_yaml):
+    folder = tmp_path / "own"
+    folder.mkdir()
+    mini_doc["id"] = "our-selection"
+    (folder / "our-selection.yaml").write_text(write_yaml(mini_doc).read_text(encoding="utf-8"), encoding="utf-8")
+    settings.DIGICOMP_FRAMEWORK_DIRS = [str(folder)]
+    block = make_block('<digicomp_framework framework="our-selection"/>')
+    assert block.validate().messages == [] and 'class="digicomp-statement"' in block.render("student_view").content
+    studio = make_block("<digicomp_assessment/>").render("studio_view").content
+    assert '<option value="our-selection">' in studio and '<option value="social-work-2025" selected>' in studio
+    settings.DIGICOMP_FRAMEWORK_DIRS = []
+    assert "no framework &#x27;our-selection&#x27;" in reload(block).render("student_view").content

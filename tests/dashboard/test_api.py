@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from digicomp_xblock.core.snapshots import moment_id
 from digicomp_xblock.dashboard import api, signals
-from digicomp_xblock.dashboard.models import SnapshotRecord
+from digicomp_xblock.dashboard.models import LearnerLock, SnapshotRecord
 from tests.helpers import block_for, call_handler, make_block, reload, submit_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.mariadb, pytest.mark.usefixtures("fresh_scenarios")]
@@ -142,3 +142,12 @@ def test_the_reconcile_command_repairs_every_learners_rows_from_the_blocks(capsy
     assert {(row.learner, row.moment_id, row.moment, str(row.ratings)) for row in rows} == kept
     call_command("digicomp_reconcile")
     assert "0 row(s) added, 0 replaced, 0 removed" in capsys.readouterr().out
+
+
+def test_forgetting_a_learner_removes_their_rows_and_their_lock():
+    block = make_block(SHORT, user="ivo")
+    submit_all(block)
+    learner = SnapshotRecord.objects.get().learner
+    assert LearnerLock.objects.filter(learner=learner).exists()
+    assert api.forget_learners([learner]) == 1
+    assert not SnapshotRecord.objects.exists() and not LearnerLock.objects.filter(learner=learner).exists()

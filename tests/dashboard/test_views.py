@@ -8,30 +8,40 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from digicomp_demo.platform import anonymous_id as demo_anonymous_id
+from digicomp_demo.registry import register_scenarios
 from digicomp_xblock.core.loader import get_framework
 from digicomp_xblock.core.scales import load_scales
 from digicomp_xblock.core.scope import resolve_scope
 from digicomp_xblock.core.snapshots import make_snapshot
 from digicomp_xblock.dashboard.models import SnapshotRecord
+from digicomp_xblock.dashboard.urls import CourseKeyConverter
 
 pytestmark = [pytest.mark.django_db, pytest.mark.mariadb]
 
-COURSE = "course-v1-demo"
+COURSE = "demo-course-digital-social-work-in-practice"  # the demo course: the demo's platform knows it
 PAGE = f"/digicomp/courses/{COURSE}/cohort/"
 
 
-def add_cohort(learners: int, levels=(1, 3)):
-    """`learners` learners with two moments: level levels[0] everywhere, then levels[1]."""
+@pytest.fixture(autouse=True)
+def demo_courses(fresh_scenarios):
+    """The demo's scenarios are its courses; a course key it does not know is a 404."""
+    register_scenarios()
+
+
+def add_cohort(learners: int, levels=(1, 3), shared=True, days=(7, 14), prefix="anon-"):
+    """`learners` learners with two moments (October `days`): level levels[0] everywhere, then levels[1]; told
+    that course staff see their answers when `shared`."""
     framework, scale = get_framework(), load_scales().get("growth-5")
     scope = resolve_scope(framework, ["6"])
     for n in range(learners):
         for moment, level in enumerate(levels, 1):
-            when = datetime(2026, 10, moment * 7, tzinfo=UTC)
-            snap = make_snapshot(framework, scale, scope, {s.id: level for s in scope}, {}, when.isoformat())
-            SnapshotRecord.objects.create(course_key=COURSE, block_key=f"{COURSE}.assessment", learner=f"anon-{n}",
+            when = datetime(2026, 10, days[moment - 1], tzinfo=UTC)
+            snap = make_snapshot(framework, scale, scope, {s.id: level for s in scope}, {}, when.isoformat(),
+                                 shared=shared)
+            SnapshotRecord.objects.create(course_key=COURSE, block_key=f"{COURSE}.assessment", learner=f"{prefix}{n}",
                                           moment=moment, moment_id=snap["id"], submitted_at=when, framework=framework.id,
                                           framework_version=framework.version, scale="growth-5",
-                                          ratings=snap["ratings"], scores=snap["scores"])
+                                          ratings=snap["ratings"], scores=snap["scores"], shared=shared)
 
 
 @pytest.fixture
@@ -66,10 +76,11 @@ def test_staff_see_median_and_growth_per_cluster(staff_client):
     page = staff_client.get(PAGE).content.decode()
     assert "6 learners submitted." in page
     # cluster 6 latest moment: level 3 of 0..4 -> 75 %; first moment level 1 -> 25 %: +50 points, all improved
-    assert "<td>75%</td>" in page and "<td>50.0</td>" in page and "<td>100%</td>" in page
+    assert "<td>75%</td>" in page and "<td>50</td>" in page and "<td>100%</td>" in page
     assert page.count('<td colspan="5">no ratings</td>') == 8  # the clusters this assessment does not ask about
-    # level distribution of cluster 6 (10 statements) in the latest moment: 6 learners x 10 ratings at level 3
-    assert "<td>6</td><td>0</td><td>0</td><td>0</td><td>60</td><td>0</td><td>0</td>" in page.replace("\n", "").replace(" ", "")
+    # level distribution of cluster 6 (10 statements) in the latest moment: 6 learners x 10 ratings, all level 3
+    assert "<td>6</td><td>0%</td><td>0%</td><td>0%</td><td>100%</td><td>0%</td><td>0%</td>" in page.replace(
+        "\n", "").replace(" ", "")
 
 
 def test_small_groups_are_not_shown(staff_client):
@@ -90,7 +101,7 @@ def test_exports_are_anonymised_and_say_version_and_scale(staff_client):
     data = staff_client.get(PAGE + "export/clusters.json").json()
     assert data["framework_versions"] == ["2025.1.0"]
     cluster6 = next(r for r in data["rows"] if r["cluster"] == "6")
-    assert (cluster6["median"], cluster6["mean_change"], cluster6["improved"]) == (75.0, 50.0, 1.0)
+    assert (cluster6["median"], cluster6["median_change"], cluster6["improved"]) == (75, 50, 100)
 
 
 @pytest.mark.parametrize("url, status", [
@@ -138,3 +149,93 @@ def test_a_regional_language_gets_the_framework_in_its_base_language(client, set
     client.force_login(get_user_model().objects.create_user("ana"))
     page = client.get(PROFILE, headers={"accept-language": "nl-NL"}).content.decode()
     assert '<html lang="nl-nl">' in page and "Digitale cliëntgegevens veilig beheren" in page
+
+
+# --- Bad queries and unknown courses ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("query, words", [
+    ("since=notadate", "'since' must be a date written as YYYY-MM-DD, not 'notadate'"),
+    ("until=2026-13-45", "'until' must be a date written as YYYY-MM-DD"),
+    ("since=20261001", "'since' must be a date"),
+    ("since=2026-10-20&until=2026-10-01", "'since' (2026-10-20) is after 'until' (2026-10-01)"),
+    ("by=month", "'by' must be 'moment' or 'week'"),
+    ("block=nope", "unknown assessment block"),
+])
+@pytest.mark.parametrize("view", ["", "export/clusters.json", "export/learners.csv"])
+def test_a_query_the_page_cannot_use_is_a_400_that_says_why(staff_client, query, words, view):
+    add_cohort(6)
+    response = staff_client.get(f"{PAGE}{view}?{query}")
+    assert response.status_code == 400 and words in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["cohort/", "profile/", "cohort/export/clusters.csv"])
+def test_a_course_the_platform_does_not_know_is_a_404(staff_client, path):
+    assert staff_client.get(f"/digicomp/courses/no-such-course/{path}").status_code == 404
+
+
+def test_open_edx_course_keys_are_checked_where_they_enter(settings):
+    """With Open edX's platform, a text that is no CourseKey never reaches a view."""
+    settings.DIGICOMP_PLATFORM = "digicomp_xblock.platform.openedx.OpenEdx"
+    converter = CourseKeyConverter()
+    assert converter.to_python("course-v1:Org+Course+2026") == "course-v1:Org+Course+2026"
+    with pytest.raises(ValueError):
+        converter.to_python("not a course key")
+
+
+# --- Who sees individual answers, and differencing ---------------------------------------------------------------
+
+def test_without_shared_answers_there_is_no_per_learner_export_and_no_link(staff_client):
+    add_cohort(6, shared=False)
+    for fmt in ("csv", "json"):
+        response = staff_client.get(f"{PAGE}export/learners.{fmt}")
+        assert response.status_code == 403 and "keeps each learner's answers to the learner" in response.content.decode()
+    page = staff_client.get(PAGE).content.decode()
+    assert "export/learners" not in page and "you see the figures of the group only" in page
+    assert staff_client.get(PAGE + "export/clusters.json").status_code == 200
+
+
+def test_the_per_learner_export_holds_only_moments_submitted_while_answers_were_shared(staff_client):
+    add_cohort(6, shared=False)
+    SnapshotRecord.objects.filter(learner__in=[f"anon-{n}" for n in range(5)], moment=2).update(shared=True)
+    rows = staff_client.get(PAGE + "export/learners.json").json()["rows"]
+    assert sorted((r["learner"], r["moment"]) for r in rows) == [(f"anon-{n}", 2) for n in range(5)]
+
+
+def test_no_figure_is_a_mean_and_figures_are_whole_points(staff_client):
+    add_cohort(7, levels=(1, 2))
+    data = staff_client.get(PAGE + "export/clusters.json").json()
+    assert all("mean" not in key for row in data["rows"] for key in row)
+    assert all(isinstance(row[key], int) for row in data["rows"] if not row["suppressed"]
+               for key in ("median", "q1", "q3"))
+
+
+def test_dates_that_leave_out_one_learner_show_no_figures(staff_client):
+    """The differencing attack: the whole cohort, then the same dates but for one late learner. Shown side by side,
+    the two would tell that learner's figures; the second view shows none."""
+    add_cohort(9)
+    add_cohort(1, levels=(0, 4), days=(20, 27), prefix="late-")  # one more learner, later in October
+    everyone = staff_client.get(f"{PAGE}export/clusters.json").json()
+    assert next(r for r in everyone["rows"] if r["cluster"] == "6")["learners"] == 10
+    without_late = "?since=2026-10-01&until=2026-10-15"
+    response = staff_client.get(f"{PAGE}export/clusters.json{without_late}")
+    assert response.status_code == 403 and "leave out fewer than 5 learners" in response.content.decode()
+    page = staff_client.get(PAGE + without_late).content.decode()
+    assert "No figures are shown, so that nobody's answers can be worked out" in page and "75%" not in page
+
+
+def test_dates_that_leave_out_enough_learners_show_their_figures(staff_client):
+    add_cohort(6)
+    add_cohort(6, levels=(0, 0), days=(20, 27), prefix="late-")
+    response = staff_client.get(f"{PAGE}export/clusters.json?until=2026-10-15")
+    cluster6 = next(r for r in response.json()["rows"] if r["cluster"] == "6")
+    assert (cluster6["learners"], cluster6["median"]) == (6, 75)
+
+
+
+def test_the_cohort_csvs_neutralise_cells_that_start_like_a_formula(staff_client):
+    add_cohort(5, prefix="=cmd|' /C calc'!A")
+    for what in ("learners", "clusters"):
+        response = staff_client.get(f"{PAGE}export/{what}.csv")
+        found = [cell for row in csv.reader(io.StringIO(b"".join(response.streaming_content).decode())) for cell in row]
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in found), what
+    assert "'=cmd|' /C calc'!A0" in found or what == "clusters"

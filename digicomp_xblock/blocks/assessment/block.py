@@ -33,6 +33,11 @@ class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixi
     max_moments = Integer(display_name=_("Assessment moments"), default=3, scope=Scope.settings,
                           help=_("How many times a learner can submit (e.g. start and end of the course)."))
     show_profile = Boolean(display_name=_("Show the profile after submitting"), default=True, scope=Scope.settings)
+    share_answers = Boolean(
+        display_name=_("Course staff see each learner's answers"), default=False, scope=Scope.settings,
+        help=_("Off: course staff see figures of groups only, never one learner's answers. On: they also see each "
+               "learner's ratings and scores (never the reflections). Learners are told which, before they answer; "
+               "a change applies to moments submitted after it."))
     weight = Float(display_name=_("Participation weight"), default=0.0, scope=Scope.settings,
                    help=_("Points for submitting at least once (never for the levels chosen); 0 means not graded."))
 

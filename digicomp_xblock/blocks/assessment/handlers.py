@@ -56,7 +56,7 @@ class HandlersMixin(XBlockMixin):
                 scope = self.scope_statements
                 check_submit(ratings, [s.id for s in scope], len(self.snapshots), self.max_moments)
                 snapshot = make_snapshot(self.framework_model, rules.scale, scope, ratings, reflections,
-                                         datetime.now(UTC).isoformat(timespec="seconds"))
+                                         datetime.now(UTC).isoformat(timespec="seconds"), shared=self.share_answers)
             # Everything is checked: from here on the state changes.
             self.draft = {"ratings": ratings, "reflections": reflections}
             self.revision += 1
@@ -124,7 +124,8 @@ class HandlersMixin(XBlockMixin):
         return response
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
-        """Open edX's "problem responses" report: one row per submitted moment, a column per statement.
+        """Open edX's "problem responses" report: one row per submitted moment, with a column per statement only
+        for moments the learner submitted while the block shared answers with course staff.
 
         Yields `(username, {column: value})`; reflections are never included.
         """
@@ -135,7 +136,8 @@ class HandlersMixin(XBlockMixin):
                     return
                 row = {"Moment": moment, "Submitted at": snapshot.get("submitted_at", ""),
                        "Framework version": snapshot.get("framework_version", ""), "Scale": snapshot.get("scale", "")}
-                row.update(snapshot.get("ratings", {}))
+                if snapshot.get("shared"):
+                    row.update(snapshot.get("ratings", {}))
                 count += 1
                 yield user_state.username, row
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xblock.core import XBlockMixin
 
+from ... import conf
 from ...core.answers import MAX_REFLECTION_CHARS
 from ...core.loader import FrameworkError
 from ...core.scales import NOT_RELEVANT, load_scales
@@ -38,6 +39,8 @@ class StudentViewMixin(XBlockMixin):
             "total": len(scope),
             "state": state,
             "show_profile": self.show_profile,
+            "share_answers": self.share_answers,
+            "min_group": conf.MIN_GROUP.value(),
             "download_json": self.runtime.handler_url(self, "download", query="format=json"),
             "download_csv": self.runtime.handler_url(self, "download", query="format=csv"),
         })

@@ -7,7 +7,8 @@ import re
 from xblock.core import XBlockMixin
 from xblock.exceptions import JsonHandlerError
 
-from ...core.loader import FrameworkError, bundled_frameworks, get_framework
+from ... import conf
+from ...core.loader import FrameworkError
 from ...core.scales import load_scales
 from ...core.scope import parse_scope
 from ...rendering.presentation import framework_tree
@@ -16,7 +17,8 @@ from .configuration import MAX_MOMENTS_LIMIT, MAX_WEIGHT, check_settings
 
 #: Settings the editor changes, with their types.
 EDITABLE = {"display_name": str, "introduction": str, "framework": str, "scope": str, "scale": str,
-            "allow_not_relevant": bool, "max_moments": int, "show_profile": bool, "weight": (int, float)}
+            "allow_not_relevant": bool, "max_moments": int, "show_profile": bool, "share_answers": bool,
+            "weight": (int, float)}
 #: The longest text each text setting may have, in characters.
 MAX_LENGTHS = {"display_name": 255, "introduction": 10_000, "framework": 64, "scope": 10_000, "scale": 64}
 
@@ -33,7 +35,7 @@ def olx_attribute_problems(attributes) -> list[str]:
         problems.append(f"weight=\"{weight[:20]}\": the participation weight must be a number of 0 or more, "
                         f"at most {MAX_WEIGHT}")
     problems += [f"{name}=\"{attributes[name]}\" must be true or false"
-                 for name in ("allow_not_relevant", "show_profile")
+                 for name in ("allow_not_relevant", "show_profile", "share_answers")
                  if name in attributes and attributes[name].strip().lower() not in ("true", "false")]
     return problems
 
@@ -45,14 +47,14 @@ class StudioMixin(XBlockMixin):
         try:
             framework = self.framework_model
         except FrameworkError:
-            framework = get_framework()
+            framework = conf.framework()
         lang = self.content_language(framework.languages)
         chosen = set(parse_scope(self.scope))
         scales = load_scales()
         html = self.render_template("assessment/studio.html", {
             "block_id": self.dom_id,
             "fields": {name: getattr(self, name) for name in EDITABLE},
-            "frameworks": bundled_frameworks(),
+            "frameworks": conf.frameworks(),
             "scales": [{"id": s.id, "title": s.title.get(lang)} for s in scales.scales],
             "tree": framework_tree(framework, lang),
             "chosen": chosen,
@@ -79,7 +81,7 @@ class StudioMixin(XBlockMixin):
         if too_long:
             raise JsonHandlerError(400, self.gettext("too long: %(names)s") % {"names": ", ".join(too_long)})
         try:
-            framework = get_framework(values["framework"])
+            framework = conf.framework(values["framework"])
         except FrameworkError as error:
             raise JsonHandlerError(400, error.problems[0].message) from None
         values["scope"] = " ".join(parse_scope(values["scope"]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..csvsafe import safe_cell
 from ..model import Framework
 
 #: openedx_tagging's limit on a tag value.
@@ -40,5 +41,5 @@ def to_taxonomy_csv(framework: Framework, lang: str) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["id", "value", "parent_id"], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(taxonomy_rows(framework, lang))
+    writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in taxonomy_rows(framework, lang))
     return out.getvalue()

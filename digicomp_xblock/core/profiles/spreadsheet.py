@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..csvsafe import safe_cell
+from ..csvsafe import safe_row
 from ..loader import FrameworkError
 from ..model import Framework, Statement
 from ..validation import Problem
@@ -46,7 +46,7 @@ def profile_csv(profile: PositionProfile, framework: Framework, vocabulary: Voca
         head += [_choice_name(framework, vocabulary, choice, lang) for choice in choices]
     out = io.StringIO()
     writer = csv.writer(out, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerow([safe_cell(cell) for cell in head])
+    writer.writerow(safe_row(head))
     for cluster in framework.clusters():
         for statement in cluster.statements():
             row = [statement.id, f"{cluster.id} {cluster.title.get(lang)}", statement.text.get(lang)]
@@ -57,7 +57,7 @@ def profile_csv(profile: PositionProfile, framework: Framework, vocabulary: Voca
                         level]
             else:
                 row += [(level or MARK) if expectation and expectation.position == choice else "" for choice in choices]
-            writer.writerow([safe_cell(cell) for cell in row])
+            writer.writerow(safe_row(row))
     return "\ufeff" + out.getvalue()
 
 

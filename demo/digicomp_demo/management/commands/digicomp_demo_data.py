@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS
 
-from digicomp_xblock.core.loader import get_framework
+from digicomp_xblock import conf
 from digicomp_xblock.core.scales import load_scales
 from digicomp_xblock.core.snapshots import make_snapshot
 from digicomp_xblock.dashboard.models import SnapshotRecord
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             user.save()
         register_scenarios()
         block = _assessment_of(SCENARIO)
-        framework, scale = get_framework(block.framework), load_scales().get(block.scale)
+        framework, scale = conf.framework(block.framework), load_scales().get(block.scale)
         scope = block.scope_statements
         course_key, block_key = course_key_of(block), str(block.scope_ids.usage_id)
         SnapshotRecord.objects.filter(block_key=block_key, learner__startswith="synthetic-").delete()
@@ -74,12 +74,13 @@ class Command(BaseCommand):
                     ratings[statement.id] = "na" if rng.random() < NOT_RELEVANT_SHARE else max(scale.minimum,
                                                                                  min(scale.maximum, level))
                 when = start + timedelta(weeks=weeks, days=rng.randint(0, 4), hours=rng.randint(0, 8))
-                snapshot = make_snapshot(framework, scale, scope, ratings, {}, when.isoformat(timespec="seconds"))
+                snapshot = make_snapshot(framework, scale, scope, ratings, {}, when.isoformat(timespec="seconds"),
+                                         shared=block.share_answers)
                 records.append(SnapshotRecord(
                     course_key=course_key, block_key=block_key, learner=f"synthetic-{n + 1:04d}", moment=moment,
                     moment_id=snapshot["id"],
                     submitted_at=when, framework=framework.id, framework_version=framework.version, scale=scale.id,
-                    ratings=snapshot["ratings"], scores=snapshot["scores"]))
+                    ratings=snapshot["ratings"], scores=snapshot["scores"], shared=snapshot["shared"]))
         SnapshotRecord.objects.bulk_create(records, batch_size=500)
         self.stdout.write(f"{options['learners']} synthetic learners x 2 moments in {course_key}; "
                           f"cohort page: /digicomp/courses/{course_key}/cohort/ (log in as lecturer / lecturer)")

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from digicomp_xblock.core.loader import DEFAULT_FRAMEWORK, FrameworkError, get_framework, load_framework
+from digicomp_xblock import conf
+from digicomp_xblock.core.loader import DEFAULT_FRAMEWORK, FrameworkError, load_framework
 from digicomp_xblock.tagging.api import TaggingError, export_id, sync_taxonomy
 
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            framework = load_framework(options["file"]) if options["file"] else get_framework(options["framework"])
+            framework = load_framework(options["file"]) if options["file"] else conf.framework(options["framework"])
         except FrameworkError as error:
             raise CommandError("\n".join(str(problem) for problem in error.problems)) from None
         lang = options["lang"] or framework.source_language
