@@ -18,7 +18,7 @@ from xblock.exceptions import JsonHandlerError
 
 from ..core.answers import MAX_BODY_BYTES
 from ..core.messages import InputError
-from ..platform import is_staff
+from ..platform import can_author, is_staff
 
 
 def json_response(data, status: int = 200) -> Response:
@@ -96,4 +96,11 @@ def staff_only(block, message: str) -> None:
     """Refuse with 403 unless the current user is course staff (checked on the server); `message` is marked with
     gettext_noop and translated here."""
     if not is_staff(block):
+        raise JsonHandlerError(403, block.gettext(message))
+
+
+def authors_only(block, message: str) -> None:
+    """Refuse with 403 unless the current user may change the block's settings (`platform.can_author`); `message`
+    is marked with gettext_noop and translated here."""
+    if not can_author(block):
         raise JsonHandlerError(403, block.gettext(message))

@@ -91,6 +91,20 @@ def is_staff(block) -> bool:
     return bool(user_attr(block, "user_is_staff", False)) or user_attr(block, "user_role") in ("staff", "instructor")
 
 
+def can_author(block) -> bool:
+    """Whether the current user may change a block's settings (its editor's save handler), checked on the server.
+
+    In Studio: write access to the course, from Studio's `studio_user_permissions` service (Studio's editing runtime
+    gives every user the role "student"). Elsewhere: course staff. (The LMS never stores a change of settings; the
+    workbench would store anyone's.) The block must want the service `studio_user_permissions`.
+    """
+    permissions = block.runtime.service(block, "studio_user_permissions")
+    if permissions is not None:
+        usage = block.scope_ids.usage_id
+        return bool(permissions.can_write(getattr(usage, "context_key", None) or getattr(usage, "course_key", None)))
+    return is_staff(block)
+
+
 def course_key_of(block) -> str:
     return current().course_key(block)
 

@@ -21,6 +21,7 @@ from digicomp_xblock.blocks.assessment.studio import EDITABLE
 from digicomp_xblock.core.answers import MAX_BODY_BYTES, MAX_REFLECTION_CHARS
 from digicomp_xblock.core.snapshots import CSV_COLUMNS
 from tests.helpers import (
+    STAFF,
     answer_all,
     block_for,
     call_handler,
@@ -65,6 +66,17 @@ def ok(block, name, payload=None, **kwargs):
     return body
 
 
+def studio(block, payload=None, **kwargs):
+    """The block's editor saves (`studio_submit`) as the course staff do: (status, body)."""
+    return call_handler(block_for(block, STAFF), "studio_submit", payload, **kwargs)
+
+
+def studio_ok(block, payload):
+    status, body = studio(block, payload)
+    assert status == 200, body
+    return body
+
+
 def save_draft(block):
     return ok(block, "save_answers", DRAFT)
 
@@ -87,11 +99,13 @@ def prepare_submitted(block):
 
 
 def prepare_reopened_then_lowered(block):
-    """Moment 2 open, then the course team lowers max_moments to 1 (Studio) before the learner submits."""
+    """Moment 2 open, then the course team lowers max_moments to 1 (Studio) before the learner submits; the
+    learner's block as it is then."""
     save_draft(block)
     submit(block)
     ok(block, "start_moment", {})
-    ok(block, "studio_submit", {"max_moments": 1})
+    studio_ok(block, {"max_moments": 1})
+    return reload(block)
 
 
 def too_long_reflection(_block):
@@ -203,7 +217,7 @@ BAD_REQUESTS = [
 @pytest.mark.parametrize("attrs, prepare, handler, kwargs, status, words", BAD_REQUESTS)
 def test_bad_requests_are_refused_and_change_nothing(events, attrs, prepare, handler, kwargs, status, words):
     block = short_block(**attrs)
-    prepare(block)
+    block = prepare(block) or block
     before = stored_state(block)
     assert before["draft"]["ratings"], "the test must start from a non-empty draft"
     kwargs = dict(kwargs)
@@ -309,7 +323,7 @@ def test_submit_records_a_snapshot_of_the_scope(framework):
     # The learner rated 5.1.1 while the scope still had all of cluster 5; then Studio narrowed it to 5.2.3.
     block = make_block('<digicomp_assessment scope="1 2 5" max_moments="2"/>')
     ok(block, "save_answers", {"ratings": {"5.1.1": 4}})
-    ok(block, "studio_submit", {"scope": "1 2 5.2.3"})
+    studio_ok(block, {"scope": "1 2 5.2.3"})
     block = reload(block)
     ratings = {sid: 4 if sid.startswith("1.") else "na" if sid.startswith("2.") else 0 for sid in answer_all(block)}
     ratings["1.1.1"] = 0
@@ -608,7 +622,7 @@ def test_validate_reports_a_scope_without_statements(monkeypatch):
 
 def test_studio_submit_saves_good_values():
     block = short_block()
-    body = ok(block, "studio_submit", {
+    body = studio_ok(block, {
         "display_name": "Start of the course", "introduction": "Why.\n\nHow.", "framework": "social-work-2025",
         "scope": "5, 6 5.2.3 6", "scale": "three-levels", "allow_not_relevant": False, "max_moments": 4,
         "show_profile": False, "weight": 2,
@@ -619,7 +633,7 @@ def test_studio_submit_saves_good_values():
         "scope": "5 6 5.2.3", "scale": "three-levels", "allow_not_relevant": False, "max_moments": 4,
         "show_profile": False, "share_answers": False, "weight": 2.0,
     }
-    ok(block, "studio_submit", {"scope": "", "weight": 0.5})
+    studio_ok(block, {"scope": "", "weight": 0.5})
     assert settings_of(block)["scope"] == "" and settings_of(block)["weight"] == 0.5
     assert len(reload(block).scope_statements) == 144
 
@@ -651,7 +665,7 @@ def test_studio_submit_saves_good_values():
 def test_studio_submit_refuses_bad_values_and_changes_nothing(payload, status, words):
     block = short_block()
     before = settings_of(block)
-    got_status, body = call_handler(block, "studio_submit", payload)
+    got_status, body = studio(block, payload)
     assert got_status == status and words in body["error"]
     assert settings_of(block) == before
 
@@ -660,24 +674,63 @@ def test_studio_submit_refuses_bad_values_and_changes_nothing(payload, status, w
 def test_studio_submit_refuses_javascript_numbers_and_the_block_stays_usable(literal):
     block = short_block()
     before = settings_of(block)
-    status, body = call_handler(block, "studio_submit", raw_body=b'{"weight": ' + literal + b"}")
+    status, body = studio(block, raw_body=b'{"weight": ' + literal + b"}")
     assert status == 400 and "not valid JSON" in body["error"]
     assert settings_of(block) == before
-    assert submit_all(reload(block))[0] == 200 and call_handler(block, "studio_submit", {"weight": 2})[0] == 200
+    assert submit_all(reload(block))[0] == 200 and studio(block, {"weight": 2})[0] == 200
 
 
 def test_studio_submit_lists_every_problem_at_once():
     block = short_block()
-    status, body = call_handler(block, "studio_submit", {"scope": "9.9", "max_moments": 0, "weight": -1})
+    status, body = studio(block, {"scope": "9.9", "max_moments": 0, "weight": -1})
     assert status == 400
     assert all(words in body["error"] for words in ("9.9", "from 1 to 20", "weight"))
 
 
 def test_studio_submit_needs_post():
     block = short_block()
-    status, body = call_handler(block, "studio_submit", {"display_name": "Changed"}, method="GET")
+    status, body = studio(block, {"display_name": "Changed"}, method="GET")
     assert status == 405 and "use POST" in body["error"]
     assert settings_of(block)["display_name"] != "Changed"
+
+
+def test_a_learner_cannot_change_the_settings():
+    """The settings are the block's for everyone: a learner's studio_submit (the workbench stores any user's) is a
+    403 that changes nothing; the learner's own answers stay as they were."""
+    block = short_block()
+    save_draft(block)
+    before, answers = settings_of(block), stored_state(block)
+
+    status, body = call_handler(block, "studio_submit", {"display_name": "Changed", "max_moments": 20, "weight": 100})
+
+    assert status == 403 and body == {"error": "only course staff can change the settings of this self-assessment"}
+    assert settings_of(block) == before and stored_state(block) == answers
+    assert studio(block, {"display_name": "Changed"})[0] == 200 and settings_of(block)["display_name"] == "Changed"
+
+
+class StudioPermissions:
+    """Studio's `studio_user_permissions` service: write access to the course, whatever the user service says."""
+
+    def __init__(self, can_write: bool):
+        self.answer, self.asked = can_write, []
+
+    def can_write(self, course_key):
+        self.asked.append(course_key)
+        return self.answer
+
+
+@pytest.mark.parametrize("user, can_write, status", [("student_1", True, 200), (STAFF, False, 403)])
+def test_in_studio_write_access_to_the_course_decides(user, can_write, status):
+    """Studio's editing runtime calls every author a "student" (no staff flag, no role): there its permissions
+    service decides, not the user service's role."""
+    block = block_for(short_block(), user)
+    permissions = StudioPermissions(can_write)
+    block.runtime._services["studio_user_permissions"] = permissions  # what Studio's runtime adds
+
+    got, _body = call_handler(block, "studio_submit", {"display_name": "Edited in Studio"})
+
+    assert got == status and len(permissions.asked) == 1
+    assert (settings_of(block)["display_name"] == "Edited in Studio") is (status == 200)
 
 
 def test_studio_view_shows_the_tree_with_the_chosen_statements_ticked(framework):

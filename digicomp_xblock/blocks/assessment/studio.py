@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from xblock.core import XBlockMixin
+from django.utils.translation import gettext_noop
+from xblock.core import XBlock, XBlockMixin
 from xblock.exceptions import JsonHandlerError
 
 from ... import conf
@@ -12,7 +13,7 @@ from ...core.loader import FrameworkError
 from ...core.scales import load_scales
 from ...core.scope import parse_scope
 from ...rendering.presentation import framework_tree
-from ..handlers import json_handler
+from ..handlers import authors_only, json_handler
 from .configuration import MAX_MOMENTS_LIMIT, MAX_WEIGHT, check_settings
 
 #: Settings the editor changes, with their types.
@@ -40,6 +41,7 @@ def olx_attribute_problems(attributes) -> list[str]:
     return problems
 
 
+@XBlock.wants("studio_user_permissions")
 class StudioMixin(XBlockMixin):
     """Studio editor and OLX checks for the self-assessment."""
 
@@ -66,7 +68,9 @@ class StudioMixin(XBlockMixin):
 
     @json_handler
     def studio_submit(self, payload):
-        """Save the editor's values after checking all of them; 400 with every problem otherwise."""
+        """Save the editor's values after checking all of them; 400 with every problem otherwise. Course staff and
+        Studio authors only (403): a learner's request would otherwise change the block for everyone."""
+        authors_only(self, gettext_noop("only course staff can change the settings of this self-assessment"))
         if not isinstance(payload, dict):
             raise JsonHandlerError(400, self.gettext("the request must be a JSON object"))
         unknown = sorted(set(payload) - set(EDITABLE))
