@@ -869,7 +869,7 @@ def test_report_data_has_one_row_per_moment_and_no_reflection():
 def test_report_data_has_no_ratings_of_moments_submitted_while_answers_were_private():
     block = make_block('<digicomp_assessment scope="6" max_moments="3"/>', user="ida")
     submit_all(block, level=2)
-    ok(block, "studio_submit", {"share_answers": True})
+    studio_ok(block, {"share_answers": True})
     call_handler(block, "start_moment", {})
     submit_all(reload(block), level=3)
     rows = list(block.generate_report_data(iter([_UserState("ida", {"snapshots": reload(block).snapshots})])))
