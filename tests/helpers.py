@@ -17,6 +17,7 @@ from workbench.runtime import WorkbenchRuntime
 
 from digicomp_demo.registry import all_scenarios
 from digicomp_xblock.blocks.assessment.handlers import LEARNER_STATE
+from digicomp_xblock.platform.course import OWN_BLOCKS
 from digicomp_xblock.tagging.api import set_competences
 
 
@@ -147,10 +148,16 @@ def blocks_of(root_usage, user):
 
 def outline(root_usage):
     """The scenario's sections (level-2 containers) with their units (level-3 containers), from the OLX itself:
-    [(section title, [unit titles])]; counts below follow the scenario as it is edited."""
+    [(section title, [unit titles])]; counts below follow the scenario as it is edited. A unit of only our own
+    blocks (the assessment, the profile, the coverage map) is the course's tools, not a unit."""
     blocks = blocks_of(root_usage, STAFF)
     runtime = blocks["course"].runtime
-    return [(section.display_name, [runtime.get_block(u).display_name for u in section.children])
+
+    def content(unit):
+        return any(runtime.get_block(c).scope_ids.block_type not in OWN_BLOCKS for c in unit.children)
+
+    return [(section.display_name, [unit.display_name for unit in map(runtime.get_block, section.children)
+                                    if content(unit)])
             for section in (runtime.get_block(c) for c in blocks["course"].children)]
 
 

@@ -1,7 +1,8 @@
 """The demo's scenarios: XML files in `scenarios/`, each registered with the workbench as `/scenario/<file name>/`,
 and the example competence tags of `demo_tags.yaml` on their units.
 
-A scenario's title is its root element's `display_name`. Parsed with entity resolution and network access off.
+A scenario's title is its root element's `display_name` (taken off the element, which has no such field). Parsed with
+entity resolution and network access off.
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ def all_scenarios() -> list[Scenario]:
     folder = resources.files("digicomp_demo").joinpath("scenarios")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".xml"):
-            xml = entry.read_text(encoding="utf-8")
-            root = etree.fromstring(xml.encode("utf-8"), _PARSER)
+            root = etree.fromstring(entry.read_bytes(), _PARSER)
             name = entry.name[: -len(".xml")]
-            found.append(Scenario(name, root.get("display_name", name), xml))
+            title = root.attrib.pop("display_name", name)  # the page's title; the SDK's containers have no field for it
+            found.append(Scenario(name, title, etree.tostring(root, encoding="unicode")))
     return found
 
 

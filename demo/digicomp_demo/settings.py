@@ -7,6 +7,7 @@
 
 import os
 import secrets
+import warnings
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from workbench.settings import *  # noqa: F403 - the SDK's settings, adjusted be
 from workbench.settings import DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, TEMPLATES, WORKBENCH
 
 from digicomp_xblock.core.paths import data_dir
+
+# The SDK's dependencies still import pkg_resources (a warning in every log line otherwise); not ours to fix.
+warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
 
 VAR_DIR = Path(os.environ.get("DIGICOMP_VAR_DIR", "var")).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)

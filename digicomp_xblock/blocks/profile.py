@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_noop as _
 from xblock.core import XBlock
+from xblock.exceptions import JsonHandlerError
 from xblock.fields import Scope, String
 
+from ..core.loader import FrameworkError
 from ..platform.course import course_blocks
 from ..rendering.presentation import element_id
 from ..rendering.profile import course_view, render_profile
 from ..rendering.suggestions import suggestions
+from .handlers import json_handler
 from .mixins import FrameworkMixin, I18nMixin, ResourcesMixin, framework_view
 
 
@@ -21,9 +24,24 @@ class CourseProfileXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
 
     @framework_view
     def student_view(self, framework, lang, context=None):  # noqa: ARG002 - XBlock's view signature
+        return self.fragment(self._profile_html(framework, lang), css=["assessment.css"], script="profile",
+                             init="DigicompCourseProfile")
+
+    @json_handler
+    def refresh(self, payload):
+        """`{}` -> the profile's HTML now (the page asks after the learner submitted a moment elsewhere on it)."""
+        if payload != {}:
+            raise JsonHandlerError(400, self.gettext("expected {}"))
+        try:
+            framework = self.framework_model
+        except FrameworkError as error:
+            raise JsonHandlerError(400, error.problems[0].message) from None
+        return {"html": self._profile_html(framework, self.content_language(framework.languages))}
+
+    def _profile_html(self, framework, lang) -> str:
         snapshots = [snapshot for block in course_blocks(self, "digicomp_assessment")
                      if block.framework == framework.id for snapshot in block.snapshots]
         view = course_view(framework, lang, self.gettext, snapshots, element_id(self.scope_ids.usage_id, "dc-profile-"),
                            self.gettext(self.display_name),
                            suggest=lambda latest, names: suggestions(self, framework, latest, names))
-        return self.fragment(render_profile(view, self.i18n_service), css=["assessment.css"])
+        return render_profile(view, self.i18n_service)

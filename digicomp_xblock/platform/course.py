@@ -6,6 +6,9 @@ from ..core.coverage import CourseNode
 from . import tagging_available
 
 OPEN_EDX_KINDS = {"course": "course", "chapter": "section", "sequential": "subsection", "vertical": "unit"}
+#: Our own blocks: a unit made only of them is the course's tools (the self-assessment, the profile, the coverage
+#: map), not content that develops competences, so it is no unit of the coverage map or the suggestions.
+OWN_BLOCKS = frozenset({"digicomp_assessment", "digicomp_profile", "digicomp_coverage", "digicomp_framework"})
 
 
 def root_of(block):
@@ -38,25 +41,30 @@ def _all_leaves(children) -> bool:
 
 
 def is_unit(block) -> bool:
-    """A container whose children hold no further children (Open edX: a vertical)."""
+    """A unit of content: a container whose children hold no further children (Open edX: a vertical), and not
+    only our own blocks (the course's tools)."""
+    children = [block.runtime.get_block(c) for c in block.children] if getattr(block, "has_children", False) else []
+    if children and all(child.scope_ids.block_type in OWN_BLOCKS for child in children):
+        return False
     if block.scope_ids.block_type == "vertical":
         return True
-    if not getattr(block, "has_children", False) or not block.children:
-        return False
-    return _all_leaves(block.runtime.get_block(c) for c in block.children)
+    return bool(children) and _all_leaves(children)
 
 
 def _kind(block, depth: int, children) -> str:
-    known = OPEN_EDX_KINDS.get(block.scope_ids.block_type)
-    if known:
-        return known
-    if depth == 0:
-        return "course"
-    if not children:
-        return "component"
-    if _all_leaves(children):
-        return "unit"
-    return "section" if depth == 1 else "subsection"
+    kind = OPEN_EDX_KINDS.get(block.scope_ids.block_type)
+    if kind is None:
+        if depth == 0:
+            kind = "course"
+        elif not children:
+            kind = "component"
+        elif _all_leaves(children):
+            kind = "unit"
+        else:
+            kind = "section" if depth == 1 else "subsection"
+    if kind == "unit" and children and all(child.scope_ids.block_type in OWN_BLOCKS for child in children):
+        return "tools"
+    return kind
 
 
 def course_tree(block, framework_id: str) -> tuple[CourseNode, list[str]]:

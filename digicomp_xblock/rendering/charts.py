@@ -1,6 +1,8 @@
 """Geometry of the profile charts (horizontal bars), drawn as SVG by the templates.
 
 Values are percentages (0-100) or None; each bar carries its value as text, so colour never carries meaning alone.
+Coordinates are in viewBox units, rounded to hundredths; templates write them unlocalised (`{% localize off %}`),
+since SVG reads a decimal point only.
 """
 
 from __future__ import annotations
@@ -47,9 +49,10 @@ class Chart:
 
 
 def _bar(value, y, height, variant, empty_text, plot_width) -> Bar:
-    width = 0.0 if value is None else max(0.0, min(100.0, value)) * plot_width / 100
+    width = 0.0 if value is None else round(max(0.0, min(100.0, value)) * plot_width / 100, 2)
     text = empty_text if value is None else f"{round(value)}%"
-    return Bar(y, height, width, text, LABEL + width + 4, y + height * 0.8, variant)
+    return Bar(round(y, 2), round(height, 2), width, text, round(LABEL + width + 4, 2), round(y + height * 0.8, 2),
+               variant)
 
 
 def bar_chart(rows, empty_text: str) -> Chart:

@@ -10,6 +10,7 @@ assessment's moments, `course_view` from all moments of a learner in a course.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 
 from ..core.history import course_history, each_moment, latest_profile
 from ..core.model import COMPONENT_KINDS, Framework
@@ -71,7 +72,8 @@ def assessment_view(framework: Framework, lang: str, gettext, snapshots: Sequenc
     names, view = _base(framework, lang, gettext, dom_id, latest, suggest if show_scores else None)
     count = len(snapshots)
     view.update({
-        "root_class": "dc-profile", "level": 3, "moment": count, "submitted_at": snapshots[-1]["submitted_at"],
+        "root_class": "dc-profile", "level": 3, "moment": count,
+        "submitted_at": datetime.fromisoformat(snapshots[-1]["submitted_at"]),
         "show_scores": show_scores,
         "scores": _scores(latest, names, gettext, f"{dom_id}-chart"),
         "earlier": list(range(1, count)),
@@ -120,7 +122,7 @@ def course_view(framework: Framework, lang: str, gettext, snapshots: Sequence[Ma
                         "the table below gives the same figures.")),
         }
         view["moments"] = {
-            "dates": [m.submitted_at[:10] for m in moments],
+            "dates": [datetime.fromisoformat(m.submitted_at) for m in moments],
             "rows": [{"id": h.cluster_id, "title": names[h.cluster_id],
                       "scores": [percent(m.scores[h.cluster_id], not_rated) if h.cluster_id in m.scores else "–"
                                  for m in moments]} for h in history],

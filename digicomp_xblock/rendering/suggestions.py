@@ -9,11 +9,13 @@ from ..platform.course import course_tree
 
 def suggestions(block, framework, latest, names: dict[str, str]) -> dict | None:
     """Suggested units per weak cluster of `block`'s course, with links; None when content tagging is not
-    installed."""
+    installed or there is no course around the block (no unit to suggest)."""
     if not tagging_available():
         return None
     tree, _assessed = course_tree(block, framework.id)
     units = units_of(tree)
+    if not units:
+        return None
     return {
         "any_tagged": any(unit.competences for unit in units),
         "items": [{"cluster": named(rec.cluster_id, names),

@@ -207,6 +207,7 @@ function DigicompAssessment(runtime, element, init) {
     window.clearTimeout(timer);
     save(true).then(function (result) {
       if (result && result.ok) {
+        document.dispatchEvent(new CustomEvent("digicomp:moment-submitted"));
         applyState();
         focusHeading(profileSection.querySelector("h3"));
       }

@@ -145,3 +145,11 @@ def test_titles_that_start_like_a_formula_are_text_in_the_csv(framework, taxonom
     found = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert status == 200 and "'=HYPERLINK(\"http://evil.invalid\")" in found
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in found)
+
+
+def test_our_own_blocks_are_not_course_units(framework, taxonomy, course):
+    """The demo course's units of the self-assessment, the profile and the coverage map are its tools, not content."""
+    page = blocks_of(course, STAFF)[COVERAGE].student_view().content
+    assert "The course has 5 units." in page
+    for tool in ("Where do you stand?", "Your profile in this course", "For the course team"):
+        assert tool not in page

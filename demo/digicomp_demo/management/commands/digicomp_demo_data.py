@@ -61,7 +61,8 @@ class Command(BaseCommand):
         course_key, block_key = course_key_of(block), str(block.scope_ids.usage_id)
         SnapshotRecord.objects.filter(block_key=block_key, learner__startswith="synthetic-").delete()
         rng = random.Random(options["seed"])
-        start = datetime(2026, 9, 21, 9, tzinfo=UTC)
+        # the first moments 14 weeks ago, the second ones 12 weeks later: all in the past, whenever the demo runs
+        start = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0) - timedelta(weeks=14)
         records = []
         for n in range(options["learners"]):
             ability = rng.gauss(1.6, 0.6)
