@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,14 +14,28 @@ from .validation import Problem, language_problems, schema_problems
 
 #: The rating a learner gives to a statement that does not apply to their work.
 NOT_RELEVANT = "na"
-DEFAULT_SCALE = "growth-5"
+DEFAULT_SCALE = "growth-5-kinds"
+
+
+@dataclass(frozen=True)
+class Wording:
+    label: LocalText
+    description: LocalText
 
 
 @dataclass(frozen=True)
 class Level:
+    """A level of a scale: its value and wording, and optionally a wording of its own for statements of a kind
+    (knowledge, skills, attitudes), since "I do it independently" fits a skill, not a piece of knowledge."""
+
     value: int
     label: LocalText
     description: LocalText
+    by_kind: Mapping[str, Wording] = field(default_factory=dict)
+
+    def wording(self, kind: str | None = None) -> Wording:
+        """The wording for statements of `kind` (the level's own when it has none for that kind)."""
+        return self.by_kind.get(kind) or Wording(self.label, self.description)
 
 
 @dataclass(frozen=True)
@@ -49,6 +64,11 @@ class Scale:
 
     def level(self, value: int) -> Level:
         return next(level for level in self.levels if level.value == value)
+
+    @property
+    def worded_by_kind(self) -> bool:
+        """Whether the levels have a wording per kind of statement."""
+        return any(level.by_kind for level in self.levels)
 
     def percentage(self, value: float) -> float:
         """A (mean) level as a percentage of the scale's range."""
@@ -89,6 +109,10 @@ def _rules(doc, source) -> list[Problem]:
         texts = [("title", scale["title"])] + [
             (f"levels[{n}].{key}", level[key])
             for n, level in enumerate(scale["levels"]) for key in ("label", "description")
+        ] + [
+            (f"levels[{n}].by_kind.{kind}.{key}", wording[key])
+            for n, level in enumerate(scale["levels"]) for kind, wording in level.get("by_kind", {}).items()
+            for key in ("label", "description")
         ]
         for where, text in texts:
             problems += [Problem(source, f"scales[{i}].{where}", message, scale["id"])
@@ -114,9 +138,13 @@ def _load(path: Path, _mtime_ns: int) -> Scales:
         raise FrameworkError(problems)
     fallback = doc["languages"][0]
 
+    def wording(node) -> Wording:
+        return Wording(LocalText.of(node["label"], fallback), LocalText.of(node["description"], fallback))
+
     def level(node, value=-1) -> Level:
-        return Level(node.get("value", value), LocalText.of(node["label"], fallback),
-                     LocalText.of(node["description"], fallback))
+        own = wording(node)
+        return Level(node.get("value", value), own.label, own.description,
+                     {kind: wording(text) for kind, text in node.get("by_kind", {}).items()})
 
     return Scales(
         scales=tuple(Scale(s["id"], LocalText.of(s["title"], fallback), tuple(level(n) for n in s["levels"]),

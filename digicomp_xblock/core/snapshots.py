@@ -77,7 +77,8 @@ def snapshots_csv(snapshots: Sequence[Mapping], framework: Framework, scales: Sc
             if rating == NOT_RELEVANT:
                 label = scales.not_relevant.label.get(lang)
             else:
-                label = scale.level(rating).label.get(lang) if scale and rating in scale.values else ""
+                kind = statement.kind if statement else None
+                label = scale.level(rating).wording(kind).label.get(lang) if scale and rating in scale.values else ""
             writer.writerow(safe_row([moment, snapshot["submitted_at"], snapshot["framework_version"],
                                       snapshot["scale"], statement_id.split(".")[0], statement_id,
                                       statement.text.get(lang) if statement else "", rating, label]))

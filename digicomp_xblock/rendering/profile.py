@@ -14,8 +14,10 @@ from datetime import datetime
 
 from ..core.history import course_history, each_moment, latest_profile
 from ..core.model import COMPONENT_KINDS, Framework
+from ..core.scales import load_scales
 from ..core.scoring import Profile, growth
 from ..core.snapshots import snapshot_profile
+from ..core.typical import typical_levels
 from . import engine
 from .charts import bar_chart, growth_chart
 from .presentation import KIND_LABELS, kind_cells, percent
@@ -54,6 +56,36 @@ def _strengths(latest: Profile, names) -> dict:
             "weakest": [named(c, names) for c in latest.weakest()]}
 
 
+def _when(snapshot: Mapping) -> datetime:
+    return datetime.fromisoformat(snapshot["submitted_at"])
+
+
+def _words(framework: Framework, lang: str, gettext, snapshots: Sequence[Mapping], names) -> list[dict]:
+    """Per cluster the level chosen most often for each kind of statement, in the scale's words for that kind, at
+    the latest moment that rated the cluster and (as `before`) at the one before it; clusters in framework order."""
+    scales = load_scales()
+    rated = [(typical_levels(framework, snapshot["ratings"]), scales.get(snapshot["scale"]))  # oldest first
+             for snapshot in sorted(snapshots, key=lambda s: s["submitted_at"])
+             if snapshot.get("ratings") and snapshot.get("scale") in scales.ids]
+    rows = []
+    for cluster in framework.clusters():
+        mine = [(levels[cluster.id], scale) for levels, scale in rated if cluster.id in levels]
+        if not mine:
+            continue
+        (now, scale), before = mine[-1], (mine[-2] if len(mine) > 1 else (None, None))
+
+        def said(levels, scale, kind):
+            value = (levels or {}).get(kind)
+            return None if value is None or value not in scale.values else scale.level(value).wording(kind).label.get(
+                lang)
+
+        rows.append({"id": cluster.id, "title": names[cluster.id], "kinds": [
+            {"kind": gettext(KIND_LABELS[kind]), "now": said(now, scale, kind),
+             "before": said(before[0], before[1], kind) if before[0] else None}
+            for kind in COMPONENT_KINDS if kind in now]})
+    return rows
+
+
 def _base(framework: Framework, lang: str, gettext, dom_id: str, latest: Profile | None, suggest: Suggest | None):
     names = {c.id: c.title.get(lang) for c in framework.clusters()}
     return names, {
@@ -72,18 +104,20 @@ def assessment_view(framework: Framework, lang: str, gettext, snapshots: Sequenc
     names, view = _base(framework, lang, gettext, dom_id, latest, suggest if show_scores else None)
     count = len(snapshots)
     view.update({
-        "root_class": "dc-profile", "level": 3, "moment": count,
-        "submitted_at": datetime.fromisoformat(snapshots[-1]["submitted_at"]),
+        "root_class": "dc-profile", "level": 3, "moment": count, "submitted_at": _when(snapshots[-1]),
         "show_scores": show_scores,
         "scores": _scores(latest, names, gettext, f"{dom_id}-chart"),
-        "earlier": list(range(1, count)),
+        "earlier": [{"number": n, "date": _when(snapshots[n - 1])} for n in range(1, count)],
     })
+    if show_scores and count == 1:
+        view["words"] = _words(framework, lang, gettext, snapshots[-1:], names)
     if count > 1 and show_scores:
         compare = compare or count - 1
+        view["words"] = _words(framework, lang, gettext, [snapshots[compare - 1], snapshots[-1]], names)
         not_rated = gettext("not rated")
         changes = growth(snapshot_profile(snapshots[compare - 1]), latest)
         view["growth"] = {
-            "compare": compare,
+            "compare": compare, "compare_date": _when(snapshots[compare - 1]),
             "rows": [{"id": ch.cluster_id, "title": names.get(ch.cluster_id, ch.cluster_id),
                       "before": percent(ch.before, not_rated), "after": percent(ch.after, not_rated),
                       "delta": _delta(ch.delta)} for ch in changes],
@@ -105,7 +139,8 @@ def course_view(framework: Framework, lang: str, gettext, snapshots: Sequence[Ma
     latest = latest_profile(history) if history else None
     names, view = _base(framework, lang, gettext, dom_id, latest, suggest)
     view.update({"root_class": "digicomp dc-course-profile", "root_id": dom_id, "title": title, "level": level,
-                 "moment_count": len(snapshots), "empty": not history})
+                 "moment_count": len(snapshots), "empty": not history,
+                 "words": _words(framework, lang, gettext, snapshots, names)})
     moments = each_moment(snapshots)
     not_rated = gettext("not rated")
     if history and len(moments) == 1:

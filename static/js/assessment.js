@@ -232,7 +232,7 @@ function DigicompAssessment(runtime, element, init) {
         state.profile_html = "";
         applyState();
         focusHeading(formSection.querySelector("h3"));
-        say(i18n.gettext("A new moment is open, with your last answers filled in."));
+        say(i18n.gettext("A new self-assessment is open, with your last answers filled in."));
       }, function () { say(i18n.gettext("No connection: please try again.")); });
     } else if (action === "compare") {
       var moment = parseInt(root.querySelector("[data-compare]").value, 10);

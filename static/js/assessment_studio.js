@@ -29,6 +29,9 @@ function DigicompAssessmentStudio(runtime, element) {
     var values = {
       display_name: field("display_name").value,
       introduction: field("introduction").value,
+      second_language: field("second_language").value,
+      display_name_second: field("display_name_second").value,
+      introduction_second: field("introduction_second").value,
       framework: field("framework").value,
       scope: scope(),
       scale: field("scale").value,

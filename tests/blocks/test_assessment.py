@@ -7,6 +7,7 @@ through a fresh block instance (tests/helpers.py: `reload`, `stored_state`), so 
 import csv
 import io
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -331,7 +332,7 @@ def test_submit_records_a_snapshot_of_the_scope(framework):
     body = ok(block, "save_answers", {"ratings": ratings, "reflections": {"5": "Privacy first."}, "submit": True})
 
     assert body["editing"] is False and body["moments"] == 1
-    assert "Your profile after moment 1" in body["profile_html"]
+    assert "Your self-assessment of" in body["profile_html"]
     state = stored_state(block)
     assert state["editing"] is False
     [snapshot] = state["snapshots"]
@@ -341,7 +342,7 @@ def test_submit_records_a_snapshot_of_the_scope(framework):
     submitted = datetime.fromisoformat(snapshot["submitted_at"])
     assert submitted.tzinfo is not None and abs(datetime.now(UTC) - submitted) < timedelta(minutes=1)
     assert (snapshot["framework"], snapshot["framework_version"], snapshot["scale"]) == (
-        "social-work-2025", framework.version, "growth-5")
+        "social-work-2025", framework.version, "growth-5-kinds")
     assert snapshot["reflections"] == {"5": "Privacy first."}
     clusters = {c["cluster"]: c["overall"] for c in snapshot["scores"]["clusters"]}
     assert list(clusters) == ["1", "2", "5"]
@@ -384,7 +385,7 @@ def test_a_second_submit_keeps_both_snapshots_and_the_profile_shows_growth():
     snapshots = stored_state(block)["snapshots"]
     assert [s["scores"]["overall"]["value"] for s in snapshots] == [50.0, 100.0]
     html = ok(reload(block), "profile", {"compare": 1})["profile_html"]
-    assert "Your profile after moment 2" in html and "Your growth since moment 1" in html
+    assert "Your self-assessment of" in html and "Your growth since" in html
     assert "<td>+50</td>" in html
 
 
@@ -393,9 +394,9 @@ def test_profile_compares_with_the_moment_asked_for():
     since_1 = ok(block, "profile", {"compare": 1})["profile_html"]
     since_2 = ok(block, "profile", {"compare": 2})["profile_html"]
     default = ok(block, "profile", {"compare": None})["profile_html"]
-    assert "Your growth since moment 1" in since_1 and "<td>+100</td>" in since_1
-    assert "Your growth since moment 2" in since_2 and "<td>+50</td>" in since_2 and "<td>+100</td>" not in since_2
-    assert "Your growth since moment 2" in default
+    assert '<option value="1" selected>' in since_1 and "<td>+100</td>" in since_1
+    assert '<option value="2" selected>' in since_2 and "<td>+50</td>" in since_2 and "<td>+100</td>" not in since_2
+    assert '<option value="2" selected>' in default
 
 
 @pytest.mark.parametrize("payload, words", [
@@ -444,7 +445,7 @@ def test_first_submit_publishes_completion_grade_and_the_event(events, framework
     assert events[1][1] == {"value": 1, "max_value": 1}
     event = events[2][1]
     assert event == {
-        "framework": "social-work-2025", "framework_version": framework.version, "scale": "growth-5",
+        "framework": "social-work-2025", "framework_version": framework.version, "scale": "growth-5-kinds",
         "moment": 1, "rated": 46, "not_relevant": 2, "cluster_scores": {"5": 100.0, "6": 0.0},
     }
     dumped = json.dumps(events)
@@ -629,7 +630,8 @@ def test_studio_submit_saves_good_values():
     })
     assert body == {"result": "success"}
     assert settings_of(block) == {
-        "display_name": "Start of the course", "introduction": "Why.\n\nHow.", "framework": "social-work-2025",
+        "display_name": "Start of the course", "introduction": "Why.\n\nHow.", "second_language": "",
+        "display_name_second": "", "introduction_second": "", "framework": "social-work-2025",
         "scope": "5 6 5.2.3", "scale": "three-levels", "allow_not_relevant": False, "max_moments": 4,
         "show_profile": False, "share_answers": False, "weight": 2.0,
     }
@@ -789,8 +791,8 @@ def test_olx_with_unusable_settings_is_refused(attrs, words):
 # --- student_view -----------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, words", [
-    ("en", ["Rate yourself", "Submit this moment", "Not relevant to my work"]),
-    ("nl", ["Beoordeel jezelf", "Dit moment indienen", "Niet relevant voor mijn werk"]),
+    ("en", ["Rate yourself", "Submit my self-assessment", "Not relevant to my work"]),
+    ("nl", ["Beoordeel jezelf", "Mijn zelfevaluatie indienen", "Niet relevant voor mijn werk"]),
 ])
 @pytest.mark.parametrize("scope, fieldsets, clusters", [("", 144, 9), ("5 6", 48, 2)])
 def test_student_view_renders_in_the_learners_language(framework, lang, words, scope, fieldsets, clusters):
@@ -811,7 +813,7 @@ def test_student_view_after_a_submit_shows_the_profile_and_hides_the_form():
     block = short_block()
     submit(block)
     html = reload(block).render("student_view").content
-    assert "Your profile after moment 1" in html
+    assert "Your self-assessment of" in html
     assert 'class="dc-form-section" aria-labelledby=' in html and "-form-title\" hidden>" in html
 
 
@@ -884,4 +886,49 @@ def test_report_data_has_no_ratings_of_moments_submitted_while_answers_were_priv
 def test_learners_read_who_sees_their_answers_before_they_answer(share, words):
     html = make_block(f'<digicomp_assessment scope="6" share_answers="{share}"/>').render("student_view").content
     assert words in html and html.index("Who sees your answers") < html.index('class="dc-form"')
+
+
+
+def labels_of(html: str, statement: str) -> list[str]:
+    fieldset = html[html.index(f'data-statement="{statement}"'):]
+    fieldset = fieldset[:fieldset.index("</fieldset>")]
+    return re.findall(r'<label for="[^"]+">([^<]+)</label>', fieldset)
+
+
+@pytest.mark.parametrize("lang, knowledge, skill, attitude", [
+    ("en", "I know it well", "I do it independently", "It guides what I do"),
+    ("nl", "Ik ken het goed", "Ik doe het zelfstandig", "Het stuurt wat ik doe"),
+])
+def test_the_levels_are_worded_for_knowledge_skills_and_attitudes(lang, knowledge, skill, attitude):
+    block = make_block('<digicomp_assessment scope="6"/>')
+    with translation.override(lang):
+        html = block.render("student_view").content
+    assert labels_of(html, "6.1.1")[3] == knowledge and labels_of(html, "6.2.1")[3] == skill
+    assert labels_of(html, "6.3.1")[3] == attitude
+    assert html.count('class="dc-howto-kind"') == 3
+
+
+def test_a_course_that_chose_the_five_levels_keeps_their_wording():
+    html = make_block('<digicomp_assessment scope="6" scale="growth-5"/>').render("student_view").content
+    assert {labels_of(html, s)[3] for s in ("6.1.1", "6.2.1", "6.3.1")} == {"I do it independently"}
+    assert 'class="dc-howto-kind"' not in html
+
+
+@pytest.mark.parametrize("lang, title, intro", [
+    ("nl", "Waar sta je?", "Beoordeel jezelf."), ("nl-be", "Waar sta je?", "Beoordeel jezelf."),
+    ("en", "Where do you stand?", "Rate yourself."),
+])
+def test_a_bilingual_course_gives_the_texts_in_the_learners_language(lang, title, intro):
+    block = make_block('<digicomp_assessment scope="6" display_name="Where do you stand?" introduction="Rate yourself."'
+                       ' second_language="nl" display_name_second="Waar sta je?"'
+                       ' introduction_second="Beoordeel jezelf."/>')
+    with translation.override(lang):
+        html = block.render("student_view").content
+    assert f'<h2 class="digicomp-title">{title}</h2>' in html and f"<p>{intro}</p>" in html
+
+
+def test_the_second_language_is_one_of_the_frameworks():
+    status, body = studio(short_block(), {"second_language": "fr", "display_name_second": "Où en es-tu ?"})
+    assert status == 400 and "the second language must be one of the framework's languages (en, nl)" in body["error"]
+    assert studio(short_block(), {"second_language": "nl", "display_name_second": "Waar sta je?"})[0] == 200
 

@@ -63,7 +63,7 @@ def test_lecturer_tags_two_units_and_a_learner_gets_them_recommended(demo_url, o
         fieldset.evaluate("f => f.closest('details').open = true")
         level = 0 if fieldset.get_attribute("data-statement").startswith("5.") else 3
         fieldset.locator("label").nth(level).click()
-    learner.get_by_role("button", name="Submit this moment").click()
+    learner.get_by_role("button", name="Submit my self-assessment").click()
     profile = learner.locator(".dc-profile")
     expect(profile).to_contain_text("Because you rated yourself lowest in cluster 5")
     links = profile.locator(".dc-suggestions").first.get_by_role("link")

@@ -180,7 +180,7 @@ BREAKAGES = {
     "no expectations": (lambda d: d.update(expectations={}),
                         ["expectations", "should be non-empty"]),
     "unknown scale": (lambda d: d.update(scale="growth-7"),
-                      ["scale", "unknown scale 'growth-7' (one of growth-5, three-levels)"]),
+                      ["scale", "unknown scale 'growth-7' (one of growth-5-kinds, growth-5, three-levels)"]),
     "missing language in the name": (lambda d: d["name"].pop("nl"),
                                      ["name", "missing language(s): nl"]),
     "missing language in the description": (lambda d: d["description"].pop("en"),

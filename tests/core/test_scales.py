@@ -2,19 +2,23 @@
 
 import copy
 import os
+from pathlib import Path
 
 import pytest
+import yaml
 
 from digicomp_xblock.core.loader import FrameworkError
 from digicomp_xblock.core.scales import DEFAULT_SCALE, NOT_RELEVANT, load_scales
 from digicomp_xblock.core.scope import ScopeError, parse_scope, resolve_scope, statements_of
+
+DEFAULT_SCALES = Path(__file__).resolve().parents[2] / "framework" / "scales" / "default.yaml"
 
 # --- The bundled scales --------------------------------------------------------------------------------------------
 
 
 def test_bundled_scales():
     scales = load_scales()
-    assert scales.ids == ("growth-5", "three-levels")
+    assert scales.ids == ("growth-5-kinds", "growth-5", "three-levels")
     assert DEFAULT_SCALE in scales.ids
     assert NOT_RELEVANT == "na"
 
@@ -288,3 +292,30 @@ def test_statements_of_each_kind_of_node(mini):
     assert ids_of(statements_of(mini.node("2.2.2"))) == ["2.2.2"]
     with pytest.raises(TypeError):
         statements_of("1.1.1")
+
+
+@pytest.mark.parametrize("kind, value, lang, label", [
+    ("knowledge", 3, "en", "I know it well"), ("skills", 3, "en", "I do it independently"),
+    ("attitudes", 3, "en", "It guides what I do"), ("knowledge", 0, "nl", "Dit is nieuw voor mij"),
+    ("attitudes", 4, "nl", "Ik moedig anderen erin aan"), (None, 2, "en", "I can do it with support"),
+])
+def test_the_default_scale_words_its_levels_for_each_kind_of_statement(kind, value, lang, label):
+    scale = load_scales().get(DEFAULT_SCALE)
+    assert scale.worded_by_kind and scale.values == load_scales().get("growth-5").values
+    assert scale.level(value).wording(kind).label.get(lang) == label
+
+
+def test_a_scale_without_kinds_words_every_kind_alike():
+    scale = load_scales().get("growth-5")
+    assert not scale.worded_by_kind
+    assert {scale.level(3).wording(kind).label.get("en") for kind in ("knowledge", "skills", "attitudes")} == {
+        "I do it independently"}
+
+
+def test_a_kind_wording_needs_every_language(write_yaml):
+    doc = yaml.safe_load((Path(DEFAULT_SCALES)).read_text(encoding="utf-8"))
+    del doc["scales"][0]["levels"][1]["by_kind"]["knowledge"]["label"]["nl"]
+    with pytest.raises(FrameworkError) as raised:
+        load_scales(write_yaml(doc, "scales.yaml"))
+    assert "scales[0].levels[1].by_kind.knowledge.label" in str(raised.value) and "missing language(s): nl" in str(
+        raised.value)

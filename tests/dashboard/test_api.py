@@ -20,7 +20,7 @@ def test_each_submit_is_copied_with_the_anonymous_id_and_no_reflection():
     assert status == 200
     row = SnapshotRecord.objects.get()
     assert (row.block_key, row.moment, row.framework_version, row.scale) == (
-        str(block.scope_ids.usage_id), 1, "2025.1.0", "growth-5")
+        str(block.scope_ids.usage_id), 1, "2025.1.0", "growth-5-kinds")
     assert row.learner != "ada" and len(row.learner) == 32  # the anonymous id, not the user name
     assert row.ratings == {s.id: 3 for s in block.scope_statements}
     assert row.scores["overall"]["value"] == 75.0

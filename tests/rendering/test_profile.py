@@ -15,7 +15,7 @@ def moments(framework, *times):
 
 def test_the_date_of_a_moment_is_written_as_the_language_writes_dates(framework):
     snapshots = moments(framework, "2026-03-03T10:00:00+00:00")
-    for lang, words in (("en", "Submitted on March 3, 2026."), ("nl", "Ingediend op 3 maart 2026.")):
+    for lang, words in (("en", "Your self-assessment of March 3, 2026"), ("nl", "Je zelfevaluatie van 3 maart 2026")):
         with translation.override(lang):
             html = render_profile(assessment_view(framework, lang, translation.gettext, snapshots, None, "dc1"))
         assert words in html and "2026-03-03" not in html

@@ -24,6 +24,14 @@ class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixi
                           scope=Scope.settings)
     introduction = String(display_name=_("Introduction"), default="", scope=Scope.settings, multiline_editor=True,
                           help=_("Shown above the statements: why and how learners take this self-assessment."))
+    second_language = String(
+        display_name=_("Second language of the texts"), default="", scope=Scope.settings,
+        help=_("A language of the framework (en, nl) in which the display name and the introduction are also given; "
+               "learners who read that language see those."))
+    display_name_second = String(display_name=_("Display name in the second language"), default="",
+                                 scope=Scope.settings)
+    introduction_second = String(display_name=_("Introduction in the second language"), default="",
+                                 scope=Scope.settings, multiline_editor=True)
     scope = String(display_name=_("Scope"), default="", scope=Scope.settings,
                    help=_("Cluster, component or statement IDs separated by spaces (e.g. '1 2 5.2.3'); "
                           "empty means the whole framework."))

@@ -19,10 +19,14 @@ MAX_MOMENTS_LIMIT = 20
 MAX_WEIGHT = 100
 
 
-def check_settings(framework, scope_text: str, scale_id: str, max_moments, weight, gettext=None) -> list[str]:
+def check_settings(framework, scope_text: str, scale_id: str, max_moments, weight, gettext=None,
+                   second_language: str = "") -> list[str]:
     """Every problem of a set of settings, in plain words (empty when they are usable), through `gettext`."""
     _ = gettext or (lambda text: text)
     problems = []
+    if second_language and second_language not in framework.languages:
+        problems.append(_("the second language must be one of the framework's languages (%(languages)s)")
+                        % {"languages": ", ".join(framework.languages)})
     try:
         if not resolve_scope(framework, parse_scope(scope_text)):
             problems.append(_("the scope contains no statement"))
@@ -49,7 +53,16 @@ class ConfigurationMixin(XBlockMixin):
             framework = self.framework_model
         except FrameworkError as error:
             return [problem.message for problem in error.problems]
-        return check_settings(framework, self.scope, self.scale, self.max_moments, self.weight, self.gettext)
+        return check_settings(framework, self.scope, self.scale, self.max_moments, self.weight, self.gettext,
+                              self.second_language)
+
+    def texts(self, lang: str) -> tuple[str, str]:
+        """(display name, introduction) for a reader of `lang`: the second language's when it is that one and they
+        are given, else the block's own (the display name's default translated)."""
+        if self.second_language and lang == self.second_language:
+            return (self.display_name_second or self.gettext(self.display_name),
+                    self.introduction_second or self.introduction)
+        return self.gettext(self.display_name), self.introduction
 
     @property
     def scale_model(self) -> Scale:

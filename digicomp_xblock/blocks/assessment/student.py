@@ -7,9 +7,10 @@ from xblock.core import XBlockMixin
 from ... import conf
 from ...core.answers import MAX_REFLECTION_CHARS
 from ...core.loader import FrameworkError
+from ...core.model import COMPONENT_KINDS
 from ...core.scales import NOT_RELEVANT, load_scales
 from ...core.scope import ScopeError
-from ...rendering.presentation import element_id, paragraphs, statement_groups
+from ...rendering.presentation import KIND_LABELS, element_id, paragraphs, statement_groups
 from ...rendering.profile import assessment_view, render_profile
 from ...rendering.suggestions import suggestions
 
@@ -27,14 +28,14 @@ class StudentViewMixin(XBlockMixin):
         lang = self.content_language(framework.languages)
         self.sync_records()
         state = self.state()
+        display_name, introduction = self.texts(lang)
         html = self.render_template("assessment/student.html", {
             "block_id": self.dom_id,
-            "display_name": self.gettext(self.display_name),
-            "introduction": paragraphs(self.introduction),
+            "display_name": display_name,
+            "introduction": paragraphs(introduction),
             "lang": lang,
             "form": self.form_html(framework, scope, scale, lang),
-            "levels": [{"value": lv.value, "label": lv.label.get(lang), "description": lv.description.get(lang)}
-                       for lv in scale.levels],
+            "levels": level_meanings(scale, lang, self.gettext),
             "not_relevant": self._not_relevant(lang),
             "total": len(scope),
             "state": state,
@@ -76,6 +77,15 @@ class StudentViewMixin(XBlockMixin):
                               can_start=len(self.snapshots) < self.max_moments)
 
 
+def level_meanings(scale, lang: str, gettext) -> list[dict]:
+    """What the levels mean, as the learner reads it above the form: one list, or one per kind of statement when
+    the scale words its levels for knowledge, skills and attitudes."""
+    kinds = COMPONENT_KINDS if scale.worded_by_kind else (None,)
+    return [{"kind": gettext(KIND_LABELS[kind]) if kind else "",
+             "levels": [{"label": w.label.get(lang), "description": w.description.get(lang)}
+                        for w in (lv.wording(kind) for lv in scale.levels)]} for kind in kinds]
+
+
 _FORMS: dict = {}
 #: Rendered forms kept per process (each is one framework version, scope, scale, language and block).
 MAX_CACHED_FORMS = 64
@@ -97,22 +107,23 @@ def _render_form(block, scope_ids, lang) -> str:
     framework = block.framework_model
     scale = block.scale_model
     chosen = set(scope_ids)
-    options = [{"value": lv.value, "label": lv.label.get(lang)} for lv in scale.levels]
     not_relevant = block._not_relevant(lang)  # noqa: SLF001 - the block's own helper
-    if not_relevant:
-        options.append({"value": not_relevant["value"], "label": not_relevant["label"]})
+    extra = [{"value": not_relevant["value"], "label": not_relevant["label"]}] if not_relevant else []
+    options = {kind: [{"value": lv.value, "label": lv.wording(kind).label.get(lang)} for lv in scale.levels] + extra
+               for kind in COMPONENT_KINDS}
     clusters = []
     for cluster in framework.clusters():
         components = []
         for component in cluster.components:
             groups = statement_groups(cluster, component, lang, chosen)
             if groups:
-                components.append({"id": component.id, "title": component.title.get(lang), "groups": groups})
+                components.append({"id": component.id, "title": component.title.get(lang), "groups": groups,
+                                   "options": options[component.kind]})
         if components:
             total = sum(len(g["statements"]) for c in components for g in c["groups"])
             clusters.append({"id": cluster.id, "title": cluster.title.get(lang), "components": components,
                              "total": total})
     return block.render_template("assessment/form.html", {
-        "block_id": block.dom_id, "clusters": clusters, "options": options,
+        "block_id": block.dom_id, "clusters": clusters,
         "max_reflection": MAX_REFLECTION_CHARS,
     })

@@ -33,7 +33,7 @@
       "%(count)s competentie past bij je zoekopdracht.",
       "%(count)s competenties passen bij je zoekopdracht."
     ],
-    "A new moment is open, with your last answers filled in.": "Een nieuw moment is geopend, met je laatste antwoorden al ingevuld.",
+    "A new self-assessment is open, with your last answers filled in.": "Een nieuwe zelfevaluatie staat open, met je laatste antwoorden ingevuld.",
     "All answers are saved.": "Alle antwoorden zijn bewaard.",
     "No connection: please try again.": "Geen verbinding: probeer het opnieuw.",
     "No statement matches your search.": "Geen enkele competentie past bij je zoekopdracht.",
