@@ -66,7 +66,9 @@ TABLE = {
     # The coverage map and the tags: course staff only
     "CoverageXBlock.download":                (403,      403,     403,           200),
     "CompetenceTagsAside.set_competences":    (404,      403,     403,           200),
-    # FrameworkBrowserXBlock and CourseProfileXBlock have no handlers.
+    # The course profile: each learner's own scores (anonymous: the workbench's anonymous learner's own)
+    "CourseProfileXBlock.refresh":            (200,      200,     200,           200),
+    # FrameworkBrowserXBlock has no handlers.
     # The dashboard: signed out, to the login page; the cohort for course staff; each learner's own profile
     "cohort page":                            (302,      403,     403,           200),
     "profile page":                           (302,      200,     200,           200),
@@ -85,13 +87,16 @@ REQUESTS = {
     "AssessmentXBlock.studio_submit": ("POST", {"display_name": "Renamed"}),
     "CoverageXBlock.download": ("GET", ""),
     "CompetenceTagsAside.set_competences": ("POST", {"ids": ["5"]}),
+    "CourseProfileXBlock.refresh": ("POST", {}),
 }
 #: The URL pattern (dashboard/urls.py) of each view row.
 VIEWS = {"cohort page": "cohort", "profile page": "profile", **{
     f"export {what}.{fmt}": "cohort_export" for what in ("clusters", "learners") for fmt in ("csv", "json")}}
 #: Subjects whose answer is about the caller's own record: a 200 carries the caller's data (and never another's).
 OWN_DATA = {"AssessmentXBlock.save_answers", "AssessmentXBlock.start_moment", "AssessmentXBlock.current_state",
-            "AssessmentXBlock.profile", "AssessmentXBlock.download", "profile page"}
+            "AssessmentXBlock.profile", "AssessmentXBlock.download", "profile page", "CourseProfileXBlock.refresh"}
+#: Own-data subjects that show scores and no reflections: their percentages must be the caller's level.
+SCORES_ONLY = {"profile page", "CourseProfileXBlock.refresh"}
 #: What a 200 of a subject may change; anything else changing is a surprise, and a refusal changes nothing.
 WRITES = {"AssessmentXBlock.save_answers": "own record", "AssessmentXBlock.start_moment": "own record",
           "AssessmentXBlock.studio_submit": "settings", "CompetenceTagsAside.set_competences": "tags"}
@@ -137,7 +142,9 @@ def world(fresh_scenarios, course, taxonomy, client):
     course_key = course_key_of(assessment)
     assert SnapshotRecord.objects.filter(course_key=course_key).count() == len(LEVELS)
     targets = {"AssessmentXBlock": usage(assessment), "CoverageXBlock": usage(coverage),
-               "CompetenceTagsAside": str(aside.scope_ids.usage_id)}
+               "CompetenceTagsAside": str(aside.scope_ids.usage_id),
+               "CourseProfileXBlock": usage(next(b for b in blocks.values()
+                                                 if b.scope_ids.block_type == "digicomp_profile"))}
     pages = {"cohort page": "cohort/", "profile page": "profile/",
              **{f"export {w}": f"cohort/export/{w}" for w in ("clusters.csv", "clusters.json", "learners.csv",
                                                               "learners.json")}}
@@ -206,7 +213,7 @@ def surprises_of(client, world, subject: str, role: str) -> list[str]:
     if others:
         found.append(f"the answer carries the record of {others}")
     if subject in OWN_DATA and response.status_code == 200:
-        if subject == "profile page":  # scores only: the percentages of the page's table are the caller's level
+        if subject in SCORES_ONLY:  # the percentages of the table are the caller's level
             shown, own = set(re.findall(r"<td>(\d+)%</td>", text)), {str(25 * LEVELS[acting])}
             if shown != own:
                 found.append(f"the page shows {sorted(shown)}%, the caller's own moment is {sorted(own)}%")

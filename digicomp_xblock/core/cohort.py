@@ -215,6 +215,41 @@ def level_distribution(rows: Iterable[Row], framework_statements_by_cluster: Map
     return result
 
 
+@dataclass(frozen=True)
+class StatementLevel:
+    """How the learners rated one statement at their latest moment."""
+
+    statement_id: str
+    learners: int  # learners who gave it a level (not "na")
+    median: float | None  # the median level; None under min_group learners
+
+
+def statement_levels(rows: Iterable[Row], statement_ids: Sequence[str],
+                     min_group: int = MIN_GROUP) -> list[StatementLevel]:
+    """The median level of each statement over each learner's latest moment, lowest first: among equal medians,
+    the one with the larger share of learners below it first, then in `statement_ids` order. Statements fewer than
+    `min_group` learners rated are left out."""
+    levels: dict[str, list[int]] = {sid: [] for sid in statement_ids}
+    for row in _pick(rows, "latest"):
+        for sid, rating in (row.get("ratings") or {}).items():
+            if sid in levels and isinstance(rating, int) and not isinstance(rating, bool):
+                levels[sid].append(rating)
+    shown = [StatementLevel(sid, len(values), statistics.median(values))
+             for sid, values in levels.items() if not _suppressed(len(values), min_group)]
+    order = {sid: n for n, sid in enumerate(statement_ids)}
+
+    def below(level: StatementLevel) -> float:
+        return sum(value < level.median for value in levels[level.statement_id]) / level.learners
+
+    return sorted(shown, key=lambda s: (s.median, -below(s), order[s.statement_id]))
+
+
+def covered_clusters(rows: Iterable[Row], cluster_ids: Sequence[str]) -> list[str]:
+    """The clusters (in `cluster_ids` order) that the rows' assessments asked about."""
+    asked = {cluster["cluster"] for row in rows for cluster in _clusters(row)}
+    return [cid for cid in cluster_ids if cid in asked]
+
+
 def paired_growth(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: int = MIN_GROUP) -> list[ClusterGrowth]:
     """Change from each learner's first to their latest moment, for learners with a score in both."""
     changes: dict[str, list[float]] = {cid: [] for cid in cluster_ids}

@@ -7,13 +7,12 @@ shell `digicomp_dashboard/page.html`, which extends the platform's base template
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseBadRequest, HttpResponseForbidden, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -21,24 +20,17 @@ from django.utils.translation import gettext as _
 
 from .. import conf
 from ..core import cohort
-from ..core.csvsafe import safe_row
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError
 from ..core.model import best_language
 from ..core.scales import DEFAULT_SCALE, load_scales
-from ..platform import anonymous_id_of, course_root, resource_url
+from ..platform import anonymous_id_of, course_root, resource_url, unit_url
 from ..platform.course import course_blocks
 from ..rendering import engine
+from ..rendering.cohort import cohort_view
 from ..rendering.profile import course_view
 from ..rendering.suggestions import suggestions
-from . import api
+from . import api, exports
 from .rules import can_view_cohort
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for streaming csv."""
-
-    def write(self, value):
-        return value
 
 
 def _checked(request, course_key):
@@ -100,15 +92,11 @@ def _selection(request, course_key, ratings=False) -> Selection:
     return Selection(chosen, blocks, block, since, until, by, withheld)
 
 
-def _whole(value):
-    """A figure as it is published: whole points (None stays None)."""
-    return None if value is None else round(value)
-
-
-def _assessment_titles(course_key, username) -> dict[str, str]:
-    """The display name of each self-assessment of the course, by usage key (empty when the course is unknown)."""
+def _assessment_titles(course_key, username, lang: str) -> dict[str, str]:
+    """The display name of each self-assessment of the course for a reader of `lang`, by usage key (empty when the
+    course is unknown)."""
     root = course_root(course_key, username)
-    return {str(b.scope_ids.usage_id): str(b.display_name)
+    return {str(b.scope_ids.usage_id): b.texts(lang)[0]
             for b in (course_blocks(root, "digicomp_assessment") if root is not None else ())}
 
 
@@ -137,44 +125,21 @@ def cohort_page(request, course_key):
         return HttpResponseBadRequest(str(error))
     rows = [] if chosen.withheld else chosen.rows
     framework = _framework(chosen.rows)
-    titles_of_blocks = _assessment_titles(course_key, request.user.get_username())
+    lang = best_language(get_language(), framework.languages, framework.source_language)
+    titles_of_blocks = _assessment_titles(course_key, request.user.get_username(), lang)
     scales = load_scales()
     scale = scales.get(rows[0]["scale"]) if rows and rows[0]["scale"] in scales.ids else scales.get(DEFAULT_SCALE)
-    lang = best_language(get_language(), framework.languages, framework.source_language)
-    clusters = [c.id for c in framework.clusters()]
-    titles = {c.id: c.title.get(lang) for c in framework.clusters()}
     minimum = conf.MIN_GROUP.value()
-    summary = cohort.cluster_summary(rows, clusters, min_group=minimum)
-    growth = cohort.paired_growth(rows, clusters, min_group=minimum)
-    distribution = cohort.level_distribution(
-        rows, {c.id: [s.id for s in c.statements()] for c in framework.clusters()}, scale.values, min_group=minimum)
-    timeline = cohort.growth_over_time(rows, clusters, min_group=minimum, by=chosen.by)
     return _page(request, _("Cohort competences"), engine.render("dashboard/cohort.html", {
         "course_key": course_key, "chosen_block": chosen.block,
         "blocks": [(b, titles_of_blocks.get(b, b)) for b in chosen.blocks], "since": chosen.since,
         "until": chosen.until, "by": chosen.by, "min_group": minimum, "withheld": chosen.withheld,
-        "learners": len({r["learner"] for r in chosen.rows}),
-        "per_learner": any(r["shared"] for r in rows),
-        "versions": sorted({r["framework_version"] for r in rows}), "scales": sorted({r["scale"] for r in rows}),
-        "summary": [{"id": s.cluster_id, "title": titles[s.cluster_id], "stats": s, "median": _whole(s.median),
-                     "q1": _whole(s.q1), "q3": _whole(s.q3), "kinds": [_whole(value) for _kind, value in s.by_kind]}
-                    for s in summary],
-        "growth": [{"id": g.cluster_id, "title": titles[g.cluster_id], "stats": g, "change": _whole(g.median_change),
-                    "improved": None if g.improved is None else round(100 * g.improved)} for g in growth],
-        "timeline": [{"label": p.label, "learners": p.learners, "suppressed": p.suppressed,
-                      "medians": [_whole(p.median(c)) for c in clusters]} for p in timeline],
-        "clusters": clusters,
-        "levels": [level.label.get(lang) for level in scale.levels] + [scales.not_relevant.label.get(lang)],
-        "distribution": [{"id": d.cluster_id, "title": titles[d.cluster_id], "learners": d.learners,
-                          "suppressed": d.suppressed, "shares": cohort_shares(d.counts)} for d in distribution],
+        "learners": len({r["learner"] for r in chosen.rows}), "per_learner": any(r["shared"] for r in rows),
+        "versions": sorted({r["framework_version"] for r in rows}),
+        "coverage_url": _coverage_url(course_key, request.user.get_username()),
         "query": request.GET.urlencode(),
+        **cohort_view(framework, lang, _, rows, scale, scales, minimum, chosen.by),
     }), css=["cohort.css"])
-
-
-def cohort_shares(counts) -> list[int]:
-    """How often each level was chosen, as whole percents of the cluster's ratings (none: an empty list)."""
-    total = sum((counts or {}).values())
-    return [round(100 * n / total) for n in counts.values()] if total else []
 
 
 def profile_page(request, course_key):
@@ -195,30 +160,21 @@ def profile_page(request, course_key):
     }), css=["assessment.css"])
 
 
-class WithheldError(Exception):
-    """Figures the exports do not give (HTTP 403); the message says why."""
+def _coverage_url(course_key: str, username: str) -> str:
+    """A link to the course's coverage map (the first digicomp_coverage block), or "" when it has none."""
+    root = course_root(course_key, username)
+    found = course_blocks(root, "digicomp_coverage") if root is not None else []
+    return unit_url(found[0], found[0].scope_ids.usage_id) if found else ""
 
 
-def _export_records(chosen: Selection, what: str, clusters: list[str], minimum: int) -> tuple[list[dict], list]:
-    """The rows and columns of an export of the chosen rows; WithheldError when privacy says no."""
-    if chosen.withheld:
-        raise WithheldError(_("These dates leave out fewer than %(min)s learners of the self-assessment: no "
-                              "figures, so that nobody's answers can be worked out.") % {"min": minimum})
-    if what == "learners":
-        shared = [r for r in chosen.rows if r["shared"]]
-        if not shared:
-            raise WithheldError(_("This self-assessment keeps each learner's answers to the learner: there is no "
-                                  "per-learner export, only the figures of the group."))
-        if len({r["learner"] for r in shared}) < minimum:
-            raise WithheldError(_("Fewer learners than the minimum group size: no per-learner export."))
-        return cohort.learner_rows_for_export(shared, clusters), cohort.export_columns(clusters)
-    records = [{"cluster": s.cluster_id, "learners": s.learners, "suppressed": s.suppressed,
-                "median": _whole(s.median), "q1": _whole(s.q1), "q3": _whole(s.q3), "pairs": g.pairs,
-                "median_change": _whole(g.median_change),
-                "improved": None if g.improved is None else round(100 * g.improved)}
-               for s, g in zip(cohort.cluster_summary(chosen.rows, clusters, min_group=minimum),
-                               cohort.paired_growth(chosen.rows, clusters, min_group=minimum), strict=True)]
-    return records, list(records[0]) if records else ["cluster"]
+def _export_format(request, what: str, fmt: str) -> str:
+    """The CSV separator of an export the view can make (Dutch pages: semicolons); QueryError otherwise."""
+    if what not in ("clusters", "learners") or fmt not in ("csv", "json"):
+        raise QueryError(_("export 'clusters' or 'learners' as csv or json"))
+    separator = request.GET.get("sep") or ("semicolon" if get_language().startswith("nl") else "comma")
+    if separator not in exports.SEPARATORS:
+        raise QueryError(_("'sep' must be 'comma' or 'semicolon'"))
+    return separator
 
 
 def cohort_export(request, course_key, what, fmt):
@@ -226,34 +182,21 @@ def cohort_export(request, course_key, what, fmt):
     refused = _checked(request, course_key)
     if refused:
         return refused
-    if what not in ("clusters", "learners") or fmt not in ("csv", "json"):
-        return HttpResponseBadRequest(_("export 'clusters' or 'learners' as csv or json"))
     minimum = conf.MIN_GROUP.value()
     try:
+        separator = _export_format(request, what, fmt)
         chosen = _selection(request, course_key)
         framework = _framework(chosen.rows)
-        records, columns = _export_records(chosen, what, [c.id for c in framework.clusters()], minimum)
+        lang = best_language(get_language(), framework.languages, framework.source_language)
+        table = exports.table(chosen.rows, what, framework, lang, minimum, chosen.withheld)
     except QueryError as error:
         return HttpResponseBadRequest(str(error))
-    except WithheldError as error:
+    except exports.WithheldError as error:
         return HttpResponseForbidden(str(error))
-    rows = chosen.rows
     meta = {"course": course_key, "block": chosen.block, "framework": framework.id,
-            "framework_versions": sorted({r["framework_version"] for r in rows}),
-            "scales": sorted({r["scale"] for r in rows}), "min_group": minimum}
-    filename = f"digicomp-{what}.{fmt}"
+            "framework_versions": sorted({r["framework_version"] for r in chosen.rows}),
+            "scales": sorted({r["scale"] for r in chosen.rows}), "min_group": minimum,
+            "clusters": {c.id: c.title.get(lang) for c in framework.clusters()}}
     if fmt == "json":
-        response = JsonResponse({**meta, "rows": records})
-    else:
-        writer = csv.writer(_Echo())
-        header = [f"# {k}: {';'.join(v) if isinstance(v, list) else v}" for k, v in meta.items()]
-
-        def lines():
-            yield writer.writerow(safe_row(header))
-            yield writer.writerow(safe_row(columns))
-            for record in records:
-                yield writer.writerow(safe_row(record.get(c) for c in columns))
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        return exports.json_file(meta, table, f"digicomp-{what}.json")
+    return exports.csv_file(table, separator, f"digicomp-{what}.csv")

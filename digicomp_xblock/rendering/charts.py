@@ -12,8 +12,9 @@ from dataclasses import dataclass
 WIDTH = 360  # viewBox units; the SVG scales to its container
 LABEL = 34  # room for the cluster number on the left
 VALUE = 56  # room for the value text on the right
-ROW = 26
-BAR = 18
+GAP = 8  # between rows
+BAR = 28  # a row's bar, or its two bars (earlier, later) with a unit between them
+SINGLE = 20  # a row's bar when it has one
 PAD = 6
 
 
@@ -69,13 +70,60 @@ def _chart(rows, empty_text) -> Chart:
     plot_width = WIDTH - LABEL - VALUE
     out, y = [], PAD
     for label, title, values in rows:
-        height = (BAR - 1) / 2 if len(values) > 1 else BAR
+        block = BAR if len(values) > 1 else SINGLE
+        height = (BAR - 1) / 2 if len(values) > 1 else SINGLE
         variants = ("before", "now") if len(values) > 1 else ("now",)
         bars = tuple(
             _bar(value, y + i * (height + 1), height, variant, empty_text, plot_width)
             for i, (value, variant) in enumerate(zip(values, variants, strict=False))
         )
-        out.append(Row(label, title, y + BAR * 0.75, bars))
-        y += ROW
+        out.append(Row(label, title, y + block * 0.7, bars))
+        y += block + GAP
     grid = tuple((LABEL + plot_width * p / 100, f"{p}%") for p in (0, 50, 100))
-    return Chart(WIDTH, int(y + PAD + 14), LABEL, plot_width, tuple(out), grid, y + PAD, y + PAD + 12)
+    return Chart(WIDTH, int(y + PAD + 20), LABEL, plot_width, tuple(out), grid, y + PAD, y + PAD + 15)
+
+
+@dataclass(frozen=True)
+class Segment:
+    x: float
+    width: float
+    share: int  # whole percent
+    variant: str  # the class of its level's colour
+    text: str  # the share, where the segment is wide enough for it
+    text_x: float
+
+
+@dataclass(frozen=True)
+class StackedRow:
+    label: str
+    title: str
+    y: float  # baseline of the label
+    bar_y: float
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class StackedChart:
+    width: int
+    height: int
+    plot_x: int
+    plot_width: int
+    bar_height: int
+    rows: tuple[StackedRow, ...]
+
+
+def stacked_chart(rows) -> StackedChart:
+    """rows: (label, title, [(share in whole percents, variant)]) -> one bar per row, split into its shares."""
+    plot_width = WIDTH - LABEL - PAD
+    out, y = [], PAD
+    for label, title, shares in rows:
+        x, segments = float(LABEL), []
+        total = sum(share for share, _variant in shares) or 1
+        for share, variant in shares:
+            width = round(plot_width * share / total, 2)
+            segments.append(Segment(round(x, 2), width, share, variant, f"{share}%" if share >= 8 else "",
+                                    round(x + 2, 2)))
+            x += width
+        out.append(StackedRow(label, title, y + BAR * 0.75, y, tuple(segments)))
+        y += BAR + GAP
+    return StackedChart(WIDTH, int(y + PAD), LABEL, plot_width, BAR, tuple(out))

@@ -13,7 +13,9 @@ from digicomp_xblock.core.cohort import (
     ClusterStats,
     LevelDistribution,
     Period,
+    StatementLevel,
     cluster_summary,
+    covered_clusters,
     export_columns,
     filter_rows,
     growth_over_time,
@@ -22,6 +24,7 @@ from digicomp_xblock.core.cohort import (
     leaves_out_enough,
     level_distribution,
     paired_growth,
+    statement_levels,
 )
 from digicomp_xblock.core.scales import NOT_RELEVANT, load_scales
 from digicomp_xblock.core.scoring import ClusterScore, Profile, Score
@@ -365,3 +368,26 @@ def test_the_order_of_the_rows_changes_nothing(rows, rnd: random.Random):
     ):
         assert figure(shuffled) == figure(rows)
         assert figure(iter(shuffled)) == figure(rows)  # any iterable, read once
+
+
+def test_statements_rated_lowest_come_first_and_small_groups_are_left_out():
+    ratings = [{"1.1.1": 3, "1.1.2": 1, "1.1.3": "na"}, {"1.1.1": 4, "1.1.2": 0, "1.1.3": 2},
+               {"1.1.1": 3, "1.1.2": 2}, {"1.1.1": 2, "1.1.2": 1}, {"1.1.1": 3, "1.1.2": 1}]
+    rows = [row(f"l{n}", 1, "2026-11-23", {"1": 50.0}, ratings=r) for n, r in enumerate(ratings)]
+    found = statement_levels(rows, ["1.1.1", "1.1.2", "1.1.3"], min_group=5)
+    assert found == [StatementLevel("1.1.2", 5, 1), StatementLevel("1.1.1", 5, 3)]  # 1.1.3: one level only
+    assert [s.statement_id for s in statement_levels(rows, ["1.1.1", "1.1.2", "1.1.3"], min_group=1)] == [
+        "1.1.2", "1.1.3", "1.1.1"]
+
+
+def test_among_equal_medians_the_statement_more_learners_rated_below_it_comes_first():
+    ratings = [{"1.1.1": 2, "1.1.2": 2}, {"1.1.1": 2, "1.1.2": 0}, {"1.1.1": 2, "1.1.2": 0},
+               {"1.1.1": 3, "1.1.2": 3}, {"1.1.1": 3, "1.1.2": 4}]
+    rows = [row(f"l{n}", 1, "2026-11-23", {"1": 50.0}, ratings=r) for n, r in enumerate(ratings)]
+    found = statement_levels(rows, ["1.1.1", "1.1.2"], min_group=5)
+    assert [(s.statement_id, s.median) for s in found] == [("1.1.2", 2), ("1.1.1", 2)]
+
+
+def test_only_the_clusters_the_assessment_asked_about_are_covered():
+    assert covered_clusters(ROWS, ["9", "2", "1", "3"]) == ["2", "1"]
+    assert covered_clusters([], ["1"]) == []

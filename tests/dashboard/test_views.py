@@ -55,37 +55,72 @@ def staff_client(client):
 PROFILE = f"/digicomp/courses/{COURSE}/profile/"
 
 
-def test_staff_see_median_and_growth_per_cluster(staff_client):
+def csv_rows(response) -> list[list[str]]:
+    """The cells of a CSV export, after its byte order mark (asserted), split as its separator says."""
+    text = b"".join(response.streaming_content).decode()
+    assert text.startswith("\ufeff")
+    header = text[1:].splitlines()[0]
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";" if ";" in header else ","))
+
+
+def test_staff_see_median_and_growth_of_the_clusters_the_assessment_asks_about(staff_client):
     add_cohort(6)
     page = staff_client.get(PAGE).content.decode()
-    assert "6 learners submitted." in page
+    assert "6 learners submitted." in page and "Scale: Five levels, from not yet familiar to guiding others." in page
     # cluster 6 latest moment: level 3 of 0..4 -> 75 %; first moment level 1 -> 25 %: +50 points, all improved
     assert "<td>75%</td>" in page and "<td>50</td>" in page and "<td>100%</td>" in page
-    assert page.count('<td colspan="5">no ratings</td>') == 8  # the clusters this assessment does not ask about
+    assert "6 Managing digital client details securely" in page and "no ratings" not in page
+    assert "1 Promoting digital inclusion" not in page  # a cluster this assessment does not ask about has no rows
     # level distribution of cluster 6 (10 statements) in the latest moment: 6 learners x 10 ratings, all level 3
     assert "<td>6</td><td>0%</td><td>0%</td><td>0%</td><td>100%</td><td>0%</td><td>0%</td>" in page.replace(
         "\n", "").replace(" ", "")
 
 
+def test_the_page_draws_each_table_as_a_chart_and_names_the_statements_rated_lowest(staff_client):
+    add_cohort(6)
+    page = staff_client.get(PAGE).content.decode()
+    assert page.count('class="dc-bar dc-bar-before"') == 1 and page.count('class="dc-bar dc-bar-now"') == 1
+    assert page.count('class="dc-seg dc-seg-3"') == 1 and 'width="0' not in page.split("dc-cohort-levels")[1][:2000]
+    lowest = page.split('<ol class="dc-lowest">')[1].split("</ol>")[0]
+    assert lowest.count("<li>") == 5 and "median: I do it independently; 6 learners" in lowest.replace("\n", " ")
+
+
+def test_by_week_the_timeline_names_the_monday_of_each_week(staff_client):
+    add_cohort(6)
+    page = staff_client.get(PAGE + "?by=week").content.decode()
+    assert "week of Oct. 5, 2026" in page and "week of Oct. 12, 2026" in page
+
+
 def test_small_groups_are_not_shown(staff_client):
     add_cohort(4)
     page = staff_client.get(PAGE).content.decode()
-    assert "too few learners" in page and "75%" not in page
+    assert "too few learners" in page and "75%" not in page and "dc-seg-3" not in page
     assert staff_client.get(PAGE + "export/learners.csv").status_code == 403
 
 
-def test_exports_are_anonymised_and_say_version_and_scale(staff_client):
+def test_exports_are_anonymised_and_say_version_scale_and_cluster_names(staff_client):
     add_cohort(5)
-    response = staff_client.get(PAGE + "export/learners.csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][2:4] == ["# framework: social-work-2025", "# framework_versions: 2025.1.0"]
-    assert "# scales: growth-5" in rows[0]
-    assert rows[1][:3] == ["learner", "moment", "submitted_at"] and rows[2][0] == "anon-0"
-    assert len(rows) == 2 + 10
+    rows = csv_rows(staff_client.get(PAGE + "export/learners.csv"))
+    assert rows[0] == ["learner", "moment", "submitted_at", "6 Managing digital client details securely"]
+    assert rows[1][0] == "anon-0" and rows[1][3] == "25.0" and len(rows) == 1 + 10
     data = staff_client.get(PAGE + "export/clusters.json").json()
-    assert data["framework_versions"] == ["2025.1.0"]
+    assert data["framework_versions"] == ["2025.1.0"] and data["scales"] == ["growth-5"]
+    assert data["clusters"]["6"] == "Managing digital client details securely"
     cluster6 = next(r for r in data["rows"] if r["cluster"] == "6")
     assert (cluster6["median"], cluster6["median_change"], cluster6["improved"]) == (75, 50, 100)
+
+
+def test_a_dutch_page_exports_csv_a_dutch_spreadsheet_opens_in_columns(staff_client):
+    add_cohort(5)
+    dutch = {"accept-language": "nl"}
+    rows = csv_rows(staff_client.get(PAGE + "export/learners.csv", headers=dutch))
+    assert rows[0][3] == "6 Digitale cliëntgegevens veilig beheren" and rows[1][3] == "25,0"
+    rows = csv_rows(staff_client.get(PAGE + "export/learners.csv?sep=comma", headers=dutch))
+    assert rows[1][3] == "25.0"
+    clusters = csv_rows(staff_client.get(PAGE + "export/clusters.csv?sep=semicolon"))
+    assert clusters[0][:3] == ["cluster", "title", "learners"] and clusters[1][:3] == ["6", "Managing digital client details securely", "5"]
+    response = staff_client.get(PAGE + "export/clusters.csv?sep=tab")
+    assert response.status_code == 400 and "'sep' must be 'comma' or 'semicolon'" in response.content.decode()
 
 
 @pytest.mark.parametrize("url, status", [
