@@ -14,7 +14,8 @@ export default [
         ...globals.browser,
         // common.js defines these for the other scripts; each block script defines its initialisation function.
         DigicompI18n: "readonly", DigicompPost: "readonly", DigicompTreeIds: "readonly",
-        DigicompNormalise: "readonly", DigicompSearch: "readonly",
+        DigicompNormalise: "readonly", DigicompSearch: "readonly", DigicompTree: "readonly",
+        DigicompRefreshOn: "readonly",
       },
     },
     rules: {

@@ -93,6 +93,7 @@ WEEK_1, WEEK_2, OURS = "Week 1: Digital inclusion", "Week 2: Online help and cli
 BOAT, REFERRING = "Who is missing the boat?", "Referring warmly to digital inclusion initiatives"
 VIDEO, FILES, APPS = "Video calling with clients", "Keeping client files safe", "Choosing apps together with a client"
 ASSESSMENT, COVERAGE = "Self-assessment for this course", "Competences this course develops"
+PROFILE = "Your competences in this course"
 NEW_TEXT = "Ability to apply copyright and cite sources correctly (2026 wording)"
 
 

@@ -39,7 +39,7 @@ from digicomp_xblock.blocks.tags import CompetenceTagsAside
 from digicomp_xblock.dashboard import urls as dashboard_urls
 from digicomp_xblock.dashboard.models import SnapshotRecord
 from digicomp_xblock.platform import course_key_of
-from tests.helpers import ASSESSMENT, COVERAGE, FILES, aside_of, blocks_of, object_tags, submit_all, usage
+from tests.helpers import ASSESSMENT, COVERAGE, FILES, PROFILE, aside_of, blocks_of, object_tags, submit_all, usage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.mariadb]
 
@@ -65,8 +65,9 @@ TABLE = {
     "AssessmentXBlock.studio_submit":         (403,      403,     403,           200),
     # The coverage map and the tags: course staff only
     "CoverageXBlock.download":                (403,      403,     403,           200),
+    "CoverageXBlock.refresh":                 (403,      403,     403,           200),
     "CompetenceTagsAside.set_competences":    (404,      403,     403,           200),
-    # The course profile: each learner's own scores (anonymous: the workbench's anonymous learner's own)
+    # The learner's profile in the course: everyone's own, re-rendered after a moment is submitted
     "CourseProfileXBlock.refresh":            (200,      200,     200,           200),
     # FrameworkBrowserXBlock has no handlers.
     # The dashboard: signed out, to the login page; the cohort for course staff; each learner's own profile
@@ -86,8 +87,9 @@ REQUESTS = {
     "AssessmentXBlock.download": ("GET", "format=json"),
     "AssessmentXBlock.studio_submit": ("POST", {"display_name": "Renamed"}),
     "CoverageXBlock.download": ("GET", ""),
-    "CompetenceTagsAside.set_competences": ("POST", {"ids": ["5"]}),
+    "CoverageXBlock.refresh": ("POST", {}),
     "CourseProfileXBlock.refresh": ("POST", {}),
+    "CompetenceTagsAside.set_competences": ("POST", {"ids": ["5"]}),
 }
 #: The URL pattern (dashboard/urls.py) of each view row.
 VIEWS = {"cohort page": "cohort", "profile page": "profile", **{
@@ -142,9 +144,8 @@ def world(fresh_scenarios, course, taxonomy, client):
     course_key = course_key_of(assessment)
     assert SnapshotRecord.objects.filter(course_key=course_key).count() == len(LEVELS)
     targets = {"AssessmentXBlock": usage(assessment), "CoverageXBlock": usage(coverage),
-               "CompetenceTagsAside": str(aside.scope_ids.usage_id),
-               "CourseProfileXBlock": usage(next(b for b in blocks.values()
-                                                 if b.scope_ids.block_type == "digicomp_profile"))}
+               "CourseProfileXBlock": usage(blocks[PROFILE]),
+               "CompetenceTagsAside": str(aside.scope_ids.usage_id)}
     pages = {"cohort page": "cohort/", "profile page": "profile/",
              **{f"export {w}": f"cohort/export/{w}" for w in ("clusters.csv", "clusters.json", "learners.csv",
                                                               "learners.json")}}

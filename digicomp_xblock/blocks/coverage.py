@@ -19,6 +19,7 @@ from ..core.model import COMPONENT_KINDS
 from ..platform import is_staff, unit_url
 from ..platform.course import course_tree
 from ..rendering.presentation import KIND_LABELS, element_id
+from .handlers import json_handler, staff_only
 from .mixins import FrameworkMixin, I18nMixin, ResourcesMixin
 
 
@@ -43,9 +44,25 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
         if not is_staff(self):
             return Fragment()
         try:
-            framework, tree, cov = self._coverage()
+            html = self._map_html()
         except FrameworkError as error:
             return self.framework_error_fragment(error)
+        return self.fragment(html, css=["coverage.css"], script="coverage", init="DigicompCoverage")
+
+    @json_handler
+    def refresh(self, payload):
+        """Staff only, changes nothing: `{}` -> the map's HTML now (the page asks after a unit's tags changed on it)."""
+        staff_only(self, _("only course staff can see the coverage"))
+        if payload != {}:
+            raise JsonHandlerError(400, self.gettext("expected {}"))
+        try:
+            return {"html": self._map_html()}
+        except FrameworkError as error:
+            raise JsonHandlerError(400, error.problems[0].message) from None
+
+    def _map_html(self) -> str:
+        """The map as course staff see it; FrameworkError when the framework cannot be loaded."""
+        framework, tree, cov = self._coverage()
         lang = self.content_language(framework.languages)
         titles = {c.id: c.title.get(lang) for c in framework.clusters()}
         units = {u.id: u for u in units_of(tree)}
@@ -58,7 +75,7 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
             "units": [{"title": units[u].title, "section": units[u].section_title, "url": unit_url(self, u)}
                       for ids in row.units for u in ids],
         } for row in cov.rows]
-        html = self.render_template("coverage/map.html", {
+        return self.render_template("coverage/map.html", {
             "block_id": element_id(self.scope_ids.usage_id),
             "display_name": self.gettext(self.display_name),
             "sections": [{"id": sid, "title": title or self.gettext("Outside a section"), "units": len(unit_ids)}
@@ -74,7 +91,6 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
                                        for s in cov.assessed_not_developed],
             "download": self.runtime.handler_url(self, "download"),
         })
-        return self.fragment(html, css=["coverage.css"])
 
     @XBlock.handler
     def download(self, request, suffix=""):  # noqa: ARG002 - XBlock's handler signature

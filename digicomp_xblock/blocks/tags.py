@@ -69,17 +69,8 @@ class CompetenceTagsAside(FrameworkMixin, I18nMixin, ResourcesMixin, XBlockAside
         if not ids and not picker:
             return Fragment()
         lang = self.content_language(framework.languages)
-        dom_id = element_id(self.object_id, "dc-tags-")
-        browser = conf.FRAMEWORK_BROWSER_URL.value()
-        tagged = []
-        for node_id in ids:
-            if node_id in framework:
-                node = framework.node(node_id)
-                text = node.text.get(lang) if hasattr(node, "text") else node.title.get(lang)
-                tagged.append({"id": node_id, "text": text,
-                               "url": f"{browser}#digicomp-statement-{node_id.replace('.', '-')}"
-                               if browser and hasattr(node, "text") else ""})
-        context = {"dom_id": dom_id, "tagged": tagged, "picker": picker}
+        context = {"dom_id": element_id(self.object_id, "dc-tags-"), "tagged": self._tagged(framework, lang, ids),
+                   "picker": picker}
         if picker:
             context.update({"tree": framework_tree(framework, lang), "chosen": set(ids)})
         html = self.render_template("tags/aside.html", context)
@@ -87,9 +78,29 @@ class CompetenceTagsAside(FrameworkMixin, I18nMixin, ResourcesMixin, XBlockAside
             return self.fragment(html, css=["tags.css"], script="tags_aside", init="DigicompTagsAside")
         return self.fragment(html, css=["tags.css"])
 
+    def _panel_html(self, framework, ids: list[str]) -> str:
+        """The panel "This unit develops: …" of `ids` (empty without tags), as the view shows it."""
+        lang = self.content_language(framework.languages)
+        return self.render_template("tags/panel.html", {"tagged": self._tagged(framework, lang, ids)})
+
+    @staticmethod
+    def _tagged(framework, lang: str, ids: list[str]) -> list[dict]:
+        """The panel's items: ID, text in `lang`, and for a statement its link into the framework browser."""
+        browser = conf.FRAMEWORK_BROWSER_URL.value()
+        tagged = []
+        for node_id in ids:
+            if node_id in framework:
+                node = framework.node(node_id)
+                statement = hasattr(node, "text")
+                tagged.append({"id": node_id, "text": node.text.get(lang) if statement else node.title.get(lang),
+                               "url": f"{browser}#digicomp-statement-{node_id.replace('.', '-')}"
+                               if browser and statement else ""})
+        return tagged
+
     @json_handler
     def set_competences(self, payload):
-        """Staff only: `{"ids": ["5", "5.2", "5.2.3"]}` becomes the block's competence tags."""
+        """Staff only: `{"ids": ["5", "5.2", "5.2.3"]}` becomes the block's competence tags. The answer: the IDs saved
+        and the panel's new HTML (`panel`), which the page puts in place of the old one."""
         staff_only(self, gettext_noop("only course staff can tag content"))
         if not isinstance(payload, dict) or set(payload) != {"ids"} or not isinstance(payload["ids"], list) \
                 or not all(isinstance(i, str) for i in payload["ids"]):
@@ -99,7 +110,8 @@ class CompetenceTagsAside(FrameworkMixin, I18nMixin, ResourcesMixin, XBlockAside
         from ..tagging.api import TaggingError, set_competences  # noqa: PLC0415 - a Django app, loaded when installed
 
         try:
-            ids = set_competences(self.object_id, self.framework_model, payload["ids"])
+            framework = self.framework_model
+            ids = set_competences(self.object_id, framework, payload["ids"])
         except (TaggingError, FrameworkError) as error:
             raise JsonHandlerError(400, str(error)) from None
-        return {"ids": ids}
+        return {"ids": ids, "panel": self._panel_html(framework, ids)}

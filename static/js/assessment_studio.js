@@ -4,6 +4,7 @@ function DigicompAssessmentStudio(runtime, element) {
   var root = element.querySelector ? element : element[0];
   var form = root.querySelector(".dc-studio-form");
   var tree = root.querySelector("[data-tree]");
+  var picked = DigicompTree(tree);
   var summary = root.querySelector(".dc-error-summary");
   var i18n = DigicompI18n();
 
@@ -11,7 +12,7 @@ function DigicompAssessmentStudio(runtime, element) {
 
   function scope() {
     if (form.querySelector("[name=scope_mode]:checked").value === "whole") { return ""; }
-    return DigicompTreeIds(tree).join(" ");
+    return picked.ids().join(" ");
   }
 
   function showError(message) {

@@ -3,11 +3,5 @@
    Plain JS, no build step. */
 function DigicompCourseProfile(runtime, element) {
   "use strict";
-  var root = element.querySelector ? element : element[0];
-  document.addEventListener("digicomp:moment-submitted", function () {
-    DigicompPost(runtime.handlerUrl(element, "refresh"), {}).then(function (result) {
-      var profile = root.querySelector(".dc-course-profile");
-      if (result.ok && profile) { profile.outerHTML = result.data.html; }
-    }, function () { /* offline: the profile shows the news at the next visit */ });
-  });
+  DigicompRefreshOn("digicomp:moment-submitted", runtime, element, ".dc-course-profile");
 }

@@ -89,6 +89,29 @@ def test_staff_sees_the_counts_of_the_tagged_units(framework, taxonomy, course):
     assert cov.row("5").units == ((), (usage(blocks[APPS]),), ())
 
 
+def test_refresh_gives_staff_the_map_as_the_view_shows_it_now(framework, taxonomy, course):
+    """The page asks after a unit's tags changed on it (`digicomp:competences-changed`)."""
+    tag_unit(course, FILES, ["6"], framework)
+    block = blocks_of(course, STAFF)[COVERAGE]
+    status, body = call_handler(block, "refresh", {})
+    assert (status, body) == (200, {"html": block.student_view().content})
+    assert rows_of(body["html"])[1]["6"] == ["0", "1", "0", "1"]
+
+    tag_unit(course, BOAT, ["6.2.1"], framework)
+    status, body = call_handler(block, "refresh", {})
+    assert status == 200 and rows_of(body["html"])[1]["6"] == ["1", "1", "0", "2"]
+
+
+@pytest.mark.parametrize("user, kwargs, status, words", [
+    (LEARNER, {"payload": {}}, 403, "only course staff can see the coverage"),
+    (STAFF, {"payload": {"again": True}}, 400, "expected {}"),
+    (STAFF, {"payload": {}, "method": "GET"}, 405, "use POST with a JSON body"),
+])
+def test_refresh_is_for_staff_only_and_takes_nothing(framework, taxonomy, course, user, kwargs, status, words):
+    tag_unit(course, FILES, ["6"], framework)
+    assert call_handler(blocks_of(course, user)[COVERAGE], "refresh", **kwargs) == (status, {"error": words})
+
+
 def test_staff_download_is_a_csv_with_one_row_per_cluster_and_kind(framework, taxonomy, course):
     tag_unit(course, BOAT, ["1.1.4"], framework)
     tag_unit(course, FILES, ["6"], framework)
@@ -116,6 +139,8 @@ def test_a_coverage_block_with_a_missing_framework_explains_instead_of_failing(c
     assert "no-such-framework" in block.student_view().content
     response = response_of(block, "download")
     assert response.status_code == 400 and b"framework cannot be loaded" in response.body
+    status, body = call_handler(block, "refresh", {})
+    assert status == 400 and "no-such-framework" in body["error"]
 
 
 def test_coverage_without_a_taxonomy_lists_every_unit_as_untagged(course):

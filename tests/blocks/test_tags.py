@@ -47,9 +47,25 @@ def test_staff_tags_a_unit_through_the_aside(framework, taxonomy, course):
 
     status, body = call_handler(aside, "set_competences", {"ids": ["5", "5.2.3"]})
 
-    assert (status, body) == (200, {"ids": ["5", "5.2.3"]})
+    assert (status, body["ids"]) == (200, ["5", "5.2.3"])
     all_blocks = [usage(b) for b in blocks_of(course, STAFF).values()]
     assert competences_in(all_blocks, "social-work-2025") == {usage(unit): ["5", "5.2.3"]}
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "This unit develops:"), ("nl", "Deze eenheid werkt aan:")])
+def test_a_save_answers_with_the_panel_the_unit_shows_now(framework, taxonomy, course, lang, heading):
+    """The page puts the answer's `panel` in place of the old panel: the view's own markup, in the reader's language;
+    no tags, no panel."""
+    aside = aside_of(blocks_of(course, STAFF)[FILES])
+    with translation.override(lang):
+        status, body = call_handler(aside, "set_competences", {"ids": ["5", "5.2.3"]})
+        page = blocks_of(course, LEARNER)[FILES].render("student_view").content
+        emptied = call_handler(aside, "set_competences", {"ids": []})
+
+    assert status == 200 and body["panel"].startswith('<div class="dc-tags-panel">')
+    assert f'<div data-tags-panel>{body["panel"]}</div>' in page
+    assert body["panel"].count(heading) == 1 and '<span class="digicomp-id">5.2.3</span>' in body["panel"]
+    assert emptied == (200, {"ids": [], "panel": ""})
 
 
 @pytest.mark.parametrize("payload", [{"ids": ["5", "5.2.3"]}, {"ids": []}])
@@ -191,7 +207,7 @@ def test_the_devsite_over_http_applies_the_demo_tags_and_takes_staff_posts_only(
     refused = client.post(learner_url, data='{"ids": ["2"]}', content_type="application/json")
     assert refused.status_code == 403 and competences_of(usage(blocks[APPS]), "social-work-2025") == []
     done = client.post(url, data='{"ids": ["2", "5.2.3"]}', content_type="application/json")
-    assert done.status_code == 200 and done.json() == {"ids": ["2", "5.2.3"]}
+    assert done.status_code == 200 and done.json()["ids"] == ["2", "5.2.3"]
     assert competences_of(usage(blocks[APPS]), "social-work-2025") == ["2", "5.2.3"]
     assert client.get("/scenario/digicomp-course/").content.decode().count("This unit develops:") == len(wanted) + 1
 

@@ -94,3 +94,82 @@ def test_dutch_panel_and_map(demo_url, open_page):
     expect(page.locator(".dc-heatmap caption")).to_contain_text("Eenheden die aan elke cluster werken")
     page.locator(".dc-tags-picker > summary").first.click()
     assert axe_violations(page) == []
+
+
+#: What the picker says in each language (the Dutch of the counts comes from the JavaScript catalog).
+WORDS = {
+    "en-GB": {"all": "All of cluster 6", "count": "9 of 10 ticked", "component": "5 of 6 ticked",
+              "heading": "This unit develops:", "saved": "Saved: this unit is tagged with {} competences."},
+    "nl-BE": {"all": "Heel cluster 6", "count": "9 van 10 aangevinkt", "component": "5 van 6 aangevinkt",
+              "heading": "Deze eenheid werkt aan:", "saved": "Bewaard: deze eenheid is gekoppeld aan {} competenties."},
+}
+#: The unit each language tags with most of cluster 6 (one each: the demo server is shared), both in week 1.
+UNITS = {"en-GB": "Referring warmly to digital inclusion initiatives", "nl-BE": "Who is missing the boat?"}
+
+
+def tri_state(box):
+    """A checkbox as the browser and a screen reader have it: (checked, indeterminate, aria-checked)."""
+    return box.evaluate("b => [b.checked, b.indeterminate, b.getAttribute('aria-checked')]")
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "nl-BE"])
+def test_a_cluster_ticks_all_below_counts_what_is_ticked_and_a_save_updates_the_page(demo_url, open_page, locale):
+    words = WORDS[locale]
+    page = open_page(f"{demo_url}{COURSE}?student=lecturer", locale=locale)
+    cluster_6 = page.locator(".dc-heatmap tr.dc-cluster-row").nth(5).locator("td")
+    cells_before = [int(n) for n in cluster_6.all_text_contents()]
+    aside = aside_of(page, UNITS[locale])
+    tagged = aside.locator(".dc-tags-panel .digicomp-id").all_text_contents()
+    # What stays of them when saved: a tag inside another one (1.1.4 with 1.1) is folded into it.
+    kept = [i for i in tagged if not any(i.startswith(f"{other}.") for other in tagged)]
+    aside.locator(".dc-tags-picker > summary").click()
+    cluster = aside.locator("details.dc-tree-cluster").nth(5)
+    cluster.locator(":scope > summary").click()
+
+    aside.get_by_label(words["all"], exact=True).check()
+    statements = cluster.locator("[data-level=statement]")
+    assert statements.evaluate_all("boxes => boxes.map(b => b.checked)") == [True] * 10
+
+    component = cluster.locator("details.dc-tree-component").nth(1)
+    component.locator(":scope > summary").click()
+    aside.get_by_label(re.compile(r"^6\.2\.1 ")).uncheck()
+    assert tri_state(cluster.locator("[data-level=cluster]")) == [False, True, "mixed"]
+    assert tri_state(component.locator("[data-level=component]")) == [False, True, "mixed"]
+    assert tri_state(cluster.locator("[data-level=component]").first) == [True, False, None]
+    expect(component.locator(":scope > summary")).to_contain_text(words["component"])
+    cluster.locator(":scope > summary").click()  # closed, it still says how much is ticked inside
+    expect(cluster.locator(":scope > summary")).to_contain_text(words["count"])
+    assert axe_violations(page) == []
+
+    save = aside.locator("[data-action=save-tags]")
+    save.focus()
+    page.keyboard.press("Enter")
+    saved = [*kept, "6.1", "6.2.2", "6.2.3", "6.2.4", "6.2.5", "6.2.6", "6.3"]
+    expect(aside.locator(".dc-save-status")).to_have_text(words["saved"].format(len(saved)))
+    panel = aside.locator(".dc-tags-panel")
+    expect(panel.locator(".dc-tags-heading")).to_have_text(words["heading"])
+    expect(panel.locator(".digicomp-id")).to_have_text(saved)
+    expect(cluster_6).to_have_text([str(cells_before[0] + 1), *map(str, cells_before[1:3]), str(cells_before[3] + 1)])
+    assert page.evaluate("() => document.activeElement.dataset.action") == "save-tags"
+
+
+def test_the_tree_starts_from_the_saved_tags_and_ticking_the_last_statement_ticks_its_parents(demo_url, open_page):
+    """'Keeping client files safe' is tagged with cluster 6: all its statements show ticked; untick and tick one
+    statement again, and the component and the cluster are ticked again (not mixed)."""
+    page = open_page(f"{demo_url}{COURSE}?student=lecturer")
+    aside = aside_of(page, "Keeping client files safe")
+    aside.locator(".dc-tags-picker > summary").click()
+    cluster = aside.locator("details.dc-tree-cluster").nth(5)
+    expect(cluster.locator(":scope > summary")).to_contain_text("10 of 10 ticked")
+    assert cluster.locator("[data-level=statement]").evaluate_all("bs => bs.map(b => b.checked)") == [True] * 10
+    cluster.locator(":scope > summary").click()
+    cluster.locator("details.dc-tree-component").first.locator(":scope > summary").click()
+    statement = aside.get_by_label(re.compile(r"^6\.1\.2 "))
+    statement.uncheck()
+    assert tri_state(cluster.locator("[data-level=cluster]")) == [False, True, "mixed"]
+    statement.check()
+    assert tri_state(cluster.locator("[data-level=cluster]")) == [True, False, None]
+    assert tri_state(cluster.locator("[data-level=component]").first) == [True, False, None]
+    aside.get_by_label("All of cluster 6", exact=True).uncheck()
+    assert cluster.locator("[data-level=statement]").evaluate_all("bs => bs.map(b => b.checked)") == [False] * 10
+    expect(cluster.locator(":scope > summary [data-count]")).to_have_text("")

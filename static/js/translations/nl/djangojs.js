@@ -33,6 +33,7 @@
       "%(count)s competentie past bij je zoekopdracht.",
       "%(count)s competenties passen bij je zoekopdracht."
     ],
+    "%(ticked)s of %(total)s ticked": "%(ticked)s van %(total)s aangevinkt",
     "A new self-assessment is open, with your last answers filled in.": "Een nieuwe zelfevaluatie staat open, met je laatste antwoorden ingevuld.",
     "All answers are saved.": "Alle antwoorden zijn bewaard.",
     "No connection: please try again.": "Geen verbinding: probeer het opnieuw.",
