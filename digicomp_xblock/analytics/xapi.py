@@ -3,7 +3,9 @@
 Importing this module registers the transformer in ERB's xAPI registry (the analytics app does so when ERB is
 installed). A statement says: the learner (ERB's anonymised actor) *completed* the self-assessment block (its
 usage key, an ADL "assessment"), in the course (ERB's context), with the framework, its version, the scale and
-the moment as context extensions, and the score of every cluster as a result extension:
+the moment as context extensions, and, for a moment the learner shared with course staff, the score of every
+cluster as a result extension (a moment kept to the learner carries no score: analytics show single learners'
+rows, which the learner was told nobody but they would see):
 
     "result": {"completion": true, "extensions": {
         "https://w3id.org/xapi/digicomp/extensions/cluster-scores": {"1": 62.5, "2": null, ...},
@@ -72,10 +74,10 @@ class AssessmentSubmittedTransformer(XApiTransformer):
         return extensions
 
     def get_result(self):
-        scores = {str(cluster): None if score is None else float(score)
-                  for cluster, score in self.get_data("data.cluster_scores", True).items()}
-        return Result(completion=True, extensions=Extensions({
-            CLUSTER_SCORES: scores,
-            RATED: int(self.get_data("data.rated", True)),
-            NOT_RELEVANT: int(self.get_data("data.not_relevant", True)),
-        }))
+        extensions = {RATED: int(self.get_data("data.rated", True)),
+                      NOT_RELEVANT: int(self.get_data("data.not_relevant", True))}
+        scores = self.get_data("data.cluster_scores")  # only for moments the learner shared with course staff
+        if scores is not None:
+            extensions[CLUSTER_SCORES] = {str(cluster): None if score is None else float(score)
+                                          for cluster, score in scores.items()}
+        return Result(completion=True, extensions=Extensions(extensions))

@@ -36,11 +36,10 @@ def learner(django_user_model):
                                                  first_name="Sofie", last_name="Peeters")
 
 
-@pytest.fixture
-def published(monkeypatch):
+def publish(monkeypatch, share: bool):
     """What the block publishes on a submit: cluster 5 rated 3 of 0..4 throughout, cluster 6 all "not relevant"
-    (so it has no score), with a reflection written."""
-    block = make_block('<digicomp_assessment scope="5 6"/>')
+    (so it has no score), with a reflection written; its answers shared with course staff when `share`."""
+    block = make_block(f'<digicomp_assessment scope="5 6" share_answers="{str(share).lower()}"/>')
     events = []
     monkeypatch.setattr(block.runtime, "publish", lambda _block, name, data: events.append((name, data)))
     ratings = {sid: 3 if sid.startswith("5.") else "na" for sid in answer_all(block)}
@@ -48,6 +47,11 @@ def published(monkeypatch):
                                 {"ratings": ratings, "reflections": {"5": REFLECTION}, "submit": True})
     assert status == 200, body
     return next(data for name, data in events if name == SUBMITTED_EVENT)
+
+
+@pytest.fixture
+def published(monkeypatch):
+    return publish(monkeypatch, share=True)
 
 
 def tracking_event(learner, data):
@@ -126,7 +130,7 @@ def test_a_submitted_moment_becomes_a_completed_assessment_with_every_cluster_sc
         "https://w3id.org/xapi/openedx/extensions/session-id": SESSION,
         f"{OURS}/framework": "social-work-2025",
         f"{OURS}/framework-version": framework.version,
-        f"{OURS}/scale": "growth-5",
+        f"{OURS}/scale": "growth-5-kinds",
         f"{OURS}/moment": 1,
     }
     assert statement["result"] == {"completion": True, "extensions": {
@@ -137,6 +141,14 @@ def test_a_submitted_moment_becomes_a_completed_assessment_with_every_cluster_sc
     assert statement["timestamp"] == TIMESTAMP
     assert statement["version"] == "1.0.3"
     assert uuid.UUID(statement["id"]).version == 5  # ERB's: the same event always makes the same statement id
+
+
+def test_a_moment_kept_to_the_learner_reaches_analytics_without_its_scores(platform, learner, monkeypatch):
+    """The learner was told only they see their answers: Aspects shows single learners' rows, so the statement says
+    that a moment was completed, and how many statements were rated, but no score."""
+    [statement] = statements_of(tracking_event(learner, publish(monkeypatch, share=False)))
+    assert statement["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed"
+    assert statement["result"] == {"completion": True, "extensions": {f"{OURS}/rated": 38, f"{OURS}/not-relevant": 10}}
 
 
 def test_the_statement_is_valid_xapi(platform, learner, published):

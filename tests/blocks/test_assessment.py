@@ -433,7 +433,7 @@ def test_profile_without_a_submitted_moment_is_refused(payload, words):
 # --- Platform: completion, grade, analytics event ---------------------------------------------------------------
 
 def test_first_submit_publishes_completion_grade_and_the_event(events, framework):
-    block = events.watch(short_block(weight="1.5"))
+    block = events.watch(short_block(weight="1.5", share_answers="true"))
     ok(block, "save_answers", {"ratings": {"5.1.1": "na"}, "reflections": {"5": "SECRET-REFLECTION"}})
     assert events == []
     ratings = {**answer_all(block, 4), "5.1.1": "na", "5.1.2": "na"}
@@ -446,7 +446,7 @@ def test_first_submit_publishes_completion_grade_and_the_event(events, framework
     event = events[2][1]
     assert event == {
         "framework": "social-work-2025", "framework_version": framework.version, "scale": "growth-5-kinds",
-        "moment": 1, "rated": 46, "not_relevant": 2, "cluster_scores": {"5": 100.0, "6": 0.0},
+        "moment": 1, "rated": 46, "not_relevant": 2, "shared": True, "cluster_scores": {"5": 100.0, "6": 0.0},
     }
     dumped = json.dumps(events)
     assert "SECRET" not in dumped and "reflection" not in dumped
@@ -459,7 +459,8 @@ def test_later_submits_publish_only_the_event(events):
     again = events.watch(reload(block))
     ok(again, "save_answers", {"ratings": answer_all(again, 3), "reflections": {"5": "SECRET"}, "submit": True})
     assert [name for name, _ in events] == [SUBMITTED_EVENT]
-    assert events[0][1]["moment"] == 2 and events[0][1]["cluster_scores"] == {"5": 75.0, "6": 75.0}
+    assert events[0][1]["moment"] == 2 and events[0][1]["shared"] is False
+    assert "cluster_scores" not in events[0][1]  # kept to the learner: no score reaches analytics
     assert "SECRET" not in json.dumps(events)
 
 

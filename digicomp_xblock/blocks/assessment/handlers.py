@@ -142,7 +142,9 @@ class HandlersMixin(XBlockMixin):
                 yield user_state.username, row
 
     def _on_submitted(self, snapshot):
-        """Completion, participation grade and an analytics event (scores only, never free text)."""
+        """Completion, participation grade and an analytics event: never free text, and the learner's cluster
+        scores only for a moment shared with course staff (the learner was told who sees them; analytics such as
+        Aspects show single learners' rows and cannot keep to the minimum group size)."""
         if len(self.snapshots) == 1:
             self.emit_completion(1.0)
             if self.has_score:
@@ -154,7 +156,9 @@ class HandlersMixin(XBlockMixin):
             "moment": len(self.snapshots),
             "rated": snapshot["scores"]["overall"]["rated"],
             "not_relevant": snapshot["scores"]["overall"]["not_relevant"],
-            "cluster_scores": {c["cluster"]: c["overall"]["value"] for c in snapshot["scores"]["clusters"]},
+            "shared": bool(snapshot.get("shared")),
+            **({"cluster_scores": {c["cluster"]: c["overall"]["value"] for c in snapshot["scores"]["clusters"]}}
+               if snapshot.get("shared") else {}),
         })
 
     def state(self) -> dict:
