@@ -60,3 +60,13 @@ def test_the_scenario_pages_of_the_demo_view_start_their_blocks(client, path):
     scripts = body.xpath("//script[@type='json/xblock-args']")
     assert scripts and all(json.loads(s.text) for s in scripts)
     assert len(body.xpath("//*[@data-block-type='digicomp_assessment']")) == 1
+
+
+def test_the_bare_block_page_gives_its_runtime_the_student_escaped(client):
+    """The SDK's /view/ page set `student_id` (its runtime reads `studentId`: no handler could be called) and
+    wrote it into a JavaScript string escaped for HTML only."""
+    client.get("/")
+    student = "'-alert(1)-'\\'-alert(1)//</script>"
+    page = client.get("/view/digicomp-assessment-short/", {"student": student}).content.decode()
+    assert ("studentId = '\\u0027\\u002Dalert(1)\\u002D\\u0027\\u005C\\u0027\\u002Dalert(1)//"
+            "\\u003C/script\\u003E';") in page
