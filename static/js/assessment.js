@@ -9,7 +9,8 @@ function DigicompAssessment(runtime, element, init) {
   var profileSection = root.querySelector(".dc-profile-section");
   var status = root.querySelector(".dc-save-status");
   var summary = root.querySelector(".dc-error-summary");
-  var state = init.state;
+  /* The learner's state comes from a json_script element (escaped), never from the start-up data `init`. */
+  var state = JSON.parse(root.querySelector(".digicomp-assessment > script[type='application/json']").textContent);
   var pending = {ratings: {}, reflections: {}};
   var saving = false;
   var timer = null;

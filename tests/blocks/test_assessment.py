@@ -818,6 +818,23 @@ def test_student_view_after_a_submit_shows_the_profile_and_hides_the_form():
     assert 'class="dc-form-section" aria-labelledby=' in html and "-form-title\" hidden>" in html
 
 
+BREAKOUT = "</script><img src=x onerror=window.__pwned=1>"
+
+
+def test_no_free_text_goes_into_the_start_up_data_and_the_state_is_escaped_json():
+    """The SDK's runtime writes initialize_js arguments into `<script type="json/xblock-args">` unescaped (the
+    project's issue 11): a reflection there ends the script. The state goes through json_script instead."""
+    block = short_block(display_name=escape(BREAKOUT), introduction=escape(BREAKOUT))
+    assert call_handler(block, "save_answers", {"ratings": {"5.1.1": 1}, "reflections": {"5": BREAKOUT}})[0] == 200
+    block = reload(block)
+    fragment = block.student_view()
+    assert fragment.json_init_args == {"storageKey": f"digicomp:{block.dom_id}"}
+    html = block.render("student_view").content  # wrapped by the SDK's runtime, start-up data and all
+    assert BREAKOUT not in html and "<img" not in html
+    state = etree.HTML(html).xpath(f"//script[@id='{block.dom_id}-state']")[0].text
+    assert "<" not in state and json.loads(state)["reflections"] == {"5": BREAKOUT}
+
+
 @pytest.mark.parametrize("field, value, words", [
     ("scope", "9.9", "9.9"),
     ("scale", "ten-levels", "ten-levels"),

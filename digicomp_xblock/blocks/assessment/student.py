@@ -29,6 +29,9 @@ class StudentViewMixin(XBlockMixin):
         self.sync_records()
         state = self.state()
         display_name, introduction = self.texts(lang)
+        # The learner's state reaches the script through a json_script element (`<`, `>` and `&` escaped), not
+        # the start-up data of initialize_js: runtimes write that into the page as it is (the XBlock SDK's
+        # `<script type="json/xblock-args">`), and a reflection may hold "</script>". No free text goes there.
         html = self.render_template("assessment/student.html", {
             "block_id": self.dom_id,
             "display_name": display_name,
@@ -39,15 +42,15 @@ class StudentViewMixin(XBlockMixin):
             "not_relevant": self._not_relevant(lang),
             "total": len(scope),
             "state": state,
+            "init_state": {key: value for key, value in state.items() if key != "profile_html"},
             "show_profile": self.show_profile,
             "share_answers": self.share_answers,
             "min_group": conf.MIN_GROUP.value(),
             "download_json": self.runtime.handler_url(self, "download", query="format=json"),
             "download_csv": self.runtime.handler_url(self, "download", query="format=csv"),
         })
-        init_state = {key: value for key, value in state.items() if key != "profile_html"}
         return self.fragment(html, css=["assessment.css"], script="assessment", init="DigicompAssessment",
-                             init_args={"state": init_state, "storageKey": f"digicomp:{self.dom_id}"})
+                             init_args={"storageKey": f"digicomp:{self.dom_id}"})
 
     @property
     def dom_id(self) -> str:
