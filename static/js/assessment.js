@@ -18,9 +18,27 @@ function DigicompAssessment(runtime, element, init) {
 
   function url(handler) { return runtime.handlerUrl(element, handler); }
 
-  /* ---- local copy of unsaved changes ---- */
+  /* ---- local copy of unsaved changes: kept only while there are any, and only for the learner on the page ---- */
   function remember() {
-    try { window.localStorage.setItem(init.storageKey, JSON.stringify(pending)); } catch (e) { /* private mode */ }
+    try {
+      if (hasChanges(pending)) {
+        window.localStorage.setItem(init.storageKey, JSON.stringify(pending));
+      } else {
+        window.localStorage.removeItem(init.storageKey);
+      }
+    } catch (e) { /* private mode */ }
+  }
+  /* On a computer people share, another learner's unsaved answers are not left behind for the next one. */
+  function forgetOtherLearners() {
+    var owner = init.storageKey.split(":")[1];
+    try {
+      for (var i = window.localStorage.length - 1; i >= 0; i -= 1) {
+        var key = window.localStorage.key(i);
+        if (key && key.indexOf("digicomp:") === 0 && key.split(":")[1] !== owner) {
+          window.localStorage.removeItem(key);
+        }
+      }
+    } catch (e) { /* private mode */ }
   }
   function recall() {
     try { return JSON.parse(window.localStorage.getItem(init.storageKey) || "null"); } catch (e) { return null; }
@@ -245,7 +263,15 @@ function DigicompAssessment(runtime, element, init) {
     }
   });
 
+  /* Leaving the page with answers the server does not have yet: the browser asks first. */
+  window.addEventListener("beforeunload", function (event) {
+    if (!saving && !hasChanges(pending)) { return; }
+    event.preventDefault();
+    event.returnValue = "";
+  });
+
   /* ---- start: server state, then any changes this browser had not saved yet ---- */
+  forgetOtherLearners();
   applyState();
   var unsaved = recall();
   if (unsaved && state.editing && hasChanges(unsaved)) {

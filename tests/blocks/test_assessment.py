@@ -828,11 +828,19 @@ def test_no_free_text_goes_into_the_start_up_data_and_the_state_is_escaped_json(
     assert call_handler(block, "save_answers", {"ratings": {"5.1.1": 1}, "reflections": {"5": BREAKOUT}})[0] == 200
     block = reload(block)
     fragment = block.student_view()
-    assert fragment.json_init_args == {"storageKey": f"digicomp:{block.dom_id}"}
+    assert fragment.json_init_args == {"storageKey": f"digicomp:{block.draft_owner}:{block.dom_id}"}
     html = block.render("student_view").content  # wrapped by the SDK's runtime, start-up data and all
     assert BREAKOUT not in html and "<img" not in html
     state = etree.HTML(html).xpath(f"//script[@id='{block.dom_id}-state']")[0].text
     assert "<" not in state and json.loads(state)["reflections"] == {"5": BREAKOUT}
+
+
+def test_each_learner_keeps_unsaved_answers_under_a_key_of_their_own_that_does_not_name_them():
+    block = short_block()
+    keys = {user: block_for(block, user).student_view().json_init_args["storageKey"] for user in ("ana", "bram")}
+    assert keys["ana"] != keys["bram"]
+    assert all(key.split(":")[2] == block.dom_id and user not in key for user, key in keys.items())
+    assert keys["ana"] == block_for(block, "ana").student_view().json_init_args["storageKey"]  # on every visit
 
 
 @pytest.mark.parametrize("field, value, words", [

@@ -139,9 +139,39 @@ def test_unsaved_answers_survive_a_reload_while_offline(demo_url, open_page):
     page.locator("fieldset[data-statement='6.1.2'] label").nth(1).click()
     expect(page.locator(".dc-save-status")).to_contain_text("Not saved yet", timeout=10000)
     page.unroute("**/save_answers/**")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
     page.reload()
+    assert asked == ["beforeunload"]  # the browser asked before leaving answers the server does not have
     expect(page.locator("fieldset[data-statement='6.1.2'] input:checked")).to_have_value("1")
     expect(page.locator(".dc-save-status")).to_have_text("All answers are saved.", timeout=15000)
+
+
+def test_leaving_a_page_whose_answers_are_saved_asks_nothing(demo_url, open_page):
+    page = open_page(f"{demo_url}{SHORT}?student=leave-saved")
+    page.locator("fieldset[data-statement='5.1.1'] label").nth(2).click()
+    expect(page.locator(".dc-save-status")).to_have_text("All answers are saved.", timeout=15000)
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+    page.reload()
+    assert asked == [] and page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('digicomp:'))") == []
+
+
+def test_on_a_shared_computer_the_next_learner_finds_no_unsaved_answers_of_the_last(demo_url, open_page):
+    page = open_page(f"{demo_url}{SHORT}?student=shared-ana")
+    page.route("**/save_answers/**", lambda route: route.abort())
+    page.locator("fieldset[data-statement='5.1.1'] label").nth(3).click()
+    expect(page.locator(".dc-save-status")).to_contain_text("Not saved yet", timeout=10000)
+    drafts = "Object.keys(localStorage).filter(k => k.startsWith('digicomp:'))"
+    [ana_draft] = page.evaluate(drafts)
+    assert "shared-ana" not in ana_draft  # the key names its owner by a hash only
+    page.unroute("**/save_answers/**")
+    page.route("**/save_answers/**", lambda route: route.abort())  # still offline when ana walks away
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.goto(f"{demo_url}{SHORT}?student=shared-bram")
+    expect(page.locator(".dc-form")).to_be_visible()
+    assert page.evaluate(drafts) == []
+    expect(page.locator("fieldset[data-statement='5.1.1'] input:checked")).to_have_count(0)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from xblock.core import XBlockMixin
 
 from ... import conf
@@ -50,7 +52,13 @@ class StudentViewMixin(XBlockMixin):
             "download_csv": self.runtime.handler_url(self, "download", query="format=csv"),
         })
         return self.fragment(html, css=["assessment.css"], script="assessment", init="DigicompAssessment",
-                             init_args={"storageKey": f"digicomp:{self.dom_id}"})
+                             init_args={"storageKey": f"digicomp:{self.draft_owner}:{self.dom_id}"})
+
+    @property
+    def draft_owner(self) -> str:
+        """Whose unsaved answers a browser keeps (part of their localStorage key): a hash, not the user's ID. On a
+        computer people share, the page removes the drafts of every other owner."""
+        return hashlib.sha256(f"digicomp-draft:{self.scope_ids.user_id}".encode()).hexdigest()[:16]
 
     @property
     def dom_id(self) -> str:
