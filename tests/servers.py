@@ -16,6 +16,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+#: How long a demo server may take to answer its first request.
+STARTUP_SECONDS = 120
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -51,7 +54,10 @@ class DemoServer:
             self.process = subprocess.Popen([sys.executable, "-m", "django", "runserver", f"127.0.0.1:{port}",
                                              "--noreload"], env=self.env, stdout=subprocess.DEVNULL, stderr=errors)
         self.url = f"http://127.0.0.1:{port}"
-        for _ in range(150):
+        deadline = time.monotonic() + STARTUP_SECONDS  # generous: a loaded two-core machine starts Django slowly
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
             try:
                 urllib.request.urlopen(self.url + "/", timeout=2)
                 return self.url

@@ -144,14 +144,38 @@ function DigicompAssessment(runtime, element, init) {
       DigicompPost(url("current_state"), {}).then(function (fresh) { return fresh.ok ? fresh.data : state; });
     return current.then(function (fresh) {
       state = fresh;
+      if (!state.editing) {
+        /* Submitted elsewhere: no moment is open for these changes; the profile below offers a new one. */
+        pending = {ratings: {}, reflections: {}};
+        applyState();
+        remember();
+        say(i18n.gettext("This self-assessment was submitted in another tab or window. Your profile is shown " +
+          "below; start a new self-assessment there to change your answers."));
+        return result;
+      }
       applyState();
       showPending();
       remember();
       say(result.data.error || String(result.status));
-      if (!submit && state.editing && hasChanges(pending)) { scheduleSave(600); }
+      if (!submit && hasChanges(pending)) { scheduleSave(600); }
       return result;
     });
   }
+
+  /* A page shown again by Back or Forward (from the browser's cache) shows the state as it was then: ask for the
+     state as it is, keeping the changes this browser has not saved yet. */
+  function refresh() {
+    return DigicompPost(url("current_state"), {}).then(function (fresh) {
+      if (!fresh.ok) { return; }
+      if (fresh.data.revision === state.revision) { return; }
+      state = fresh.data;
+      applyState();
+      if (state.editing) { showPending(); } else { pending = {ratings: {}, reflections: {}}; remember(); }
+    }, function () { /* offline: the page stays as it is, and a save tells */ });
+  }
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { refresh(); }
+  });
 
   /* Put the changes this page has not saved yet back into the form. */
   function showPending() {
@@ -273,6 +297,9 @@ function DigicompAssessment(runtime, element, init) {
   /* ---- start: server state, then any changes this browser had not saved yet ---- */
   forgetOtherLearners();
   applyState();
+  var navigation = window.performance && window.performance.getEntriesByType ?
+    window.performance.getEntriesByType("navigation")[0] : null;
+  if (navigation && navigation.type === "back_forward") { refresh(); }
   var unsaved = recall();
   if (unsaved && state.editing && hasChanges(unsaved)) {
     pending = {ratings: unsaved.ratings || {}, reflections: unsaved.reflections || {}};

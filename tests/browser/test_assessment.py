@@ -147,6 +147,42 @@ def test_unsaved_answers_survive_a_reload_while_offline(demo_url, open_page):
     expect(page.locator(".dc-save-status")).to_have_text("All answers are saved.", timeout=15000)
 
 
+def click_every_statement(page, level=2):
+    for fieldset in page.locator("fieldset.dc-statement").all():
+        fieldset.evaluate("f => f.closest('details').open = true")
+        fieldset.locator("label").nth(level).click()
+
+
+def test_back_after_a_submit_shows_the_profile_not_the_old_form(demo_url, open_page):
+    page = open_page(f"{demo_url}{SHORT}?student=back-after-submit")
+    click_every_statement(page)
+    page.get_by_role("button", name=TEXT["en"]["submit"]).click()
+    expect(page.locator(".dc-profile")).to_be_visible()
+    page.goto(f"{demo_url}/")
+    page.go_back()
+    expect(page.locator(".dc-profile")).to_be_visible()
+    expect(page.locator(".dc-form-section")).to_be_hidden()
+    expect(page.get_by_role("button", name=TEXT["en"]["start"])).to_be_visible()
+
+
+def test_a_tab_left_open_after_a_submit_elsewhere_offers_the_new_self_assessment(demo_url, open_page):
+    first = open_page(f"{demo_url}{SHORT}?student=two-tabs")
+    second = first.context.new_page()
+    second.goto(f"{demo_url}{SHORT}?student=two-tabs")
+    click_every_statement(first)
+    first.get_by_role("button", name=TEXT["en"]["submit"]).click()
+    expect(first.locator(".dc-profile")).to_be_visible()
+    second.locator("fieldset[data-statement='5.1.1'] label").nth(4).click()
+    expect(second.locator(".dc-save-status")).to_contain_text("submitted in another tab or window", timeout=10000)
+    expect(second.locator(".dc-form-section")).to_be_hidden()
+    second.get_by_role("button", name=TEXT["en"]["start"]).click()
+    expect(second.locator("fieldset[data-statement='5.1.1'] input:checked")).to_have_value("2")  # the last answers
+    asked = []
+    second.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+    second.reload()
+    assert asked == []  # nothing left unsaved
+
+
 def test_leaving_a_page_whose_answers_are_saved_asks_nothing(demo_url, open_page):
     page = open_page(f"{demo_url}{SHORT}?student=leave-saved")
     page.locator("fieldset[data-statement='5.1.1'] label").nth(2).click()

@@ -47,6 +47,7 @@
     "Saving\u2026": "Bezig met bewaren\u2026",
     "The settings were not saved": "De instellingen zijn niet bewaard",
     "This change was not accepted:": "Deze wijziging is niet aanvaard:",
+    "This self-assessment was submitted in another tab or window. Your profile is shown below; start a new self-assessment there to change your answers.": "Deze zelfevaluatie werd ingediend in een ander tabblad of venster. Je profiel staat hieronder; begin daar een nieuwe zelfevaluatie om je antwoorden te wijzigen.",
     "Tick at least one cluster, component or statement, or choose the whole framework.": "Vink minstens \u00e9\u00e9n cluster, component of competentie aan, of kies het hele kader.",
     "Your answers are submitted.": "Je antwoorden zijn ingediend."
   };
