@@ -107,9 +107,16 @@ def submit_moments(page, *rounds):
                 return
             start.click()
             expect(form).to_be_visible()
-        for fieldset in block.locator("fieldset.dc-statement").all():
-            fieldset.evaluate("f => f.closest('details').open = true")
-            fieldset.locator("label").nth(level_of(fieldset.get_attribute("data-statement"))).click()
+        statements = block.locator("fieldset.dc-statement").evaluate_all("all => all.map(f => f.dataset.statement)")
+        # all answers at once, as the form takes them (a change event per radio), then the learner's click
+        block.evaluate("""(block, levels) => {
+            for (const fieldset of block.querySelectorAll('fieldset.dc-statement')) {
+                const radios = [...fieldset.querySelectorAll('input[type=radio]')];
+                const radio = radios.at(levels[fieldset.dataset.statement]);
+                radio.checked = true;
+                radio.dispatchEvent(new Event('change', {bubbles: true}));
+            }
+        }""", {statement: level_of(statement) for statement in statements})
         block.locator(".dc-form-section button[type=submit]").click()
         expect(form).to_be_hidden()
         expect(block.locator(".dc-profile")).to_be_visible()
@@ -264,3 +271,53 @@ def wrong_language(page, lang, english):
         elif lang == "en" and not shown:
             problems.append(f"not on the English page (the list is out of date?): {string!r}")
     return problems
+
+CAPTIONS = """() => {
+    const problems = [];
+    for (const wrap of document.querySelectorAll('.dc-table-wrap')) {
+        const frame = wrap.getBoundingClientRect();
+        for (const caption of wrap.querySelectorAll('caption')) {
+            const box = caption.getBoundingClientRect();
+            if (box.width && (box.right > frame.right + 0.5 || box.left < frame.left - 0.5))
+                problems.push(`the caption "${caption.textContent.trim().slice(0, 50)}" is ${Math.round(box.width)} px wide in a ${Math.round(frame.width)} px frame`);
+        }
+    }
+    return problems;
+}"""
+
+SCROLLING = """() => [...document.querySelectorAll('.dc-table-wrap')]
+    .filter(wrap => wrap.scrollWidth > wrap.clientWidth)
+    .map(wrap => `the table "${(wrap.querySelector('caption') || wrap).textContent.trim().slice(0, 50)}" scrolls: `
+                 + `${wrap.scrollWidth} px in a ${wrap.clientWidth} px frame`)"""
+
+TARGETS = """() => {
+    const problems = [], vw = document.documentElement.clientWidth;
+    const controls = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+    for (const el of document.querySelectorAll(controls)) {
+        let target = el;
+        if (el.type === 'radio' || el.type === 'checkbox') target = (el.labels && el.labels[0]) || el;
+        const box = target.getBoundingClientRect();
+        if (!box.width || !box.height || box.right <= 0 || box.left >= vw) continue;  // not shown, or off screen
+        // a link in running text (WCAG 2.5.8's inline exception): its parent says more than the link
+        if (el.tagName === 'A' && el.parentElement.textContent.trim() !== el.textContent.trim()) continue;
+        if (box.height < 43.5 || box.width < 43.5)
+            problems.push(`${el.tagName.toLowerCase()}${el.type ? '[' + el.type + ']' : ''} "${(target.textContent || el.value || '').trim().slice(0, 40)}" is ${Math.round(box.width)} x ${Math.round(box.height)} px`);
+    }
+    return [...new Set(problems)];
+}"""
+
+
+def captions_out_of_frame(page):
+    """Each table's caption fits the frame the table scrolls in (it does not scroll away with the table)."""
+    return page.evaluate(CAPTIONS)
+
+
+def scrolling_tables(page):
+    """On a desktop screen no table needs its scroll frame (no column cut at the frame's edge)."""
+    return page.evaluate(SCROLLING)
+
+
+def small_targets(page):
+    """Every control shown is at least 44 x 44 px (a checkbox or radio with its label; links in running text
+    excepted)."""
+    return page.evaluate(TARGETS)
