@@ -34,9 +34,10 @@ DOCS = (
     ("framework-browser.png", "framework-search", ".digicomp-browser", 1400),
     ("assessment-form.png", "assessment-short", ".digicomp-assessment", 1100),
     ("assessment-profile.png", "assessment-profile", ".digicomp-assessment .dc-profile", 1400),
-    ("coverage-map.png", "course-lecturer", ".dc-coverage", 1700),
+    ("coverage-map.png", "course-lecturer", ".dc-coverage .dc-table-wrap", 2000),
     ("cohort.png", "cohort", "main", 1000),
 )
+PAD = 3  # px around the part: the workbench's frame around a block stays out
 assert {look for _, look, _, _ in DOCS} <= set(BY_NAME), "a README screenshot names an unknown page"
 
 
@@ -61,10 +62,11 @@ def shoot_docs(browser, base, states, docs: Path) -> None:
         if name == "course-lecturer":  # the map, not the open picker
             look = dataclasses.replace(look, ready=None)
         page = open_look(browser, base, look, "en", DOCS_WIDTH, states)
+        page.evaluate("document.activeElement && document.activeElement.blur()")  # no focus ring in the picture
         box = page.locator(selector).first.evaluate(
             "el => { const r = el.getBoundingClientRect(); return {x: r.left + scrollX, y: r.top + scrollY,"
             " width: r.width, height: r.height}; }")
-        pad = 8
+        pad = 0 if selector == "main" else PAD
         clip = {"x": max(0, box["x"] - pad), "y": max(0, box["y"] - pad), "width": box["width"] + 2 * pad,
                 "height": min(box["height"] + 2 * pad, most)}
         page.screenshot(path=str(docs / file), full_page=True, clip=clip)
