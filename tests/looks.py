@@ -72,7 +72,7 @@ LOOKS = (
     Look("assessment", f"{FULL}?student=looks-newcomer", english=(*HEADER, *FORM)),
     Look("assessment-profile", f"{SHORT}?student={LEARNER}", english=(*HEADER, *PROFILE)),
     Look("course-lecturer", COURSE, user="lecturer", ready=_open_tag_picker,
-         english=(*HEADER, "Logged in as", "Log out", "Tag this unit with competences", "Only course staff see this",
+         english=(*HEADER, "Logged in as", "Log out", "Change the competences of this unit", "Only course staff see this",
                   "Find a competence", "Save the competences", "Units that develop each cluster",
                   "Knowledge", "Skills", "All sections", "What is missing")),
     Look("course-learner", COURSE, user="ana",
