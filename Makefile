@@ -15,12 +15,13 @@ PYTHON ?= $(shell \
 	fi)
 PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
 
-.PHONY: help demo test test-mariadb lint bench messages compile-messages upgrade clean
+.PHONY: help demo test test-mariadb lint bench screenshots messages compile-messages upgrade clean
 
 help:
 	@echo "make demo    - the XBlock SDK workbench with our scenarios on http://127.0.0.1:$(PORT)/ (PORT=8123 for another port)"
 	@echo "make test    - lint, the whole test suite with its coverage figure, then the database tests on MariaDB"
 	@echo "make bench   - speed and page weight of the self-assessment vs. baselines in the same run (BENCH_ARGS=--profile)"
+	@echo "make screenshots - PNGs of every demo page, EN and NL, 320 and 1280 px, in var/screenshots/ (SCREENSHOTS_ARGS=--docs: the README's too)"
 	@echo "make messages / compile-messages - update the .po catalogs from the code / compile them to .mo"
 	@echo "make upgrade - compile requirements/*.in into the pinned requirements/*.txt"
 
@@ -102,3 +103,8 @@ $(VENV)/.bench-installed: $(VENV)/.installed requirements/bench.txt
 bench: $(VENV)/.bench-installed
 	$(VPY) bench/run.py $(BENCH_ARGS)
 	$(VPY) bench/cohort.py
+
+# Pictures to look at (not part of `make test`): every page of the demo in English and Dutch at 320 and 1280 px, on a
+# fresh demo database, in var/screenshots/; `make screenshots SCREENSHOTS_ARGS=--docs` also refreshes docs/*.png.
+screenshots: $(VENV)/.installed
+	$(VPY) -m tests.screenshots $(SCREENSHOTS_ARGS)

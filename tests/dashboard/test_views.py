@@ -69,8 +69,8 @@ def test_staff_see_median_and_growth_of_the_clusters_the_assessment_asks_about(s
     assert "6 learners submitted." in page and "Scale: Five levels, from not yet familiar to guiding others." in page
     # cluster 6 latest moment: level 3 of 0..4 -> 75 %; first moment level 1 -> 25 %: +50 points, all improved
     assert "<td>75%</td>" in page and "<td>50</td>" in page and "<td>100%</td>" in page
-    assert "6 Managing digital client details securely" in page and "no ratings" not in page
-    assert "1 Promoting digital inclusion" not in page  # a cluster this assessment does not ask about has no rows
+    assert "Managing digital client details securely" in page and "no ratings" not in page
+    assert "Promoting digital inclusion" not in page  # a cluster this assessment does not ask about has no rows
     # level distribution of cluster 6 (10 statements) in the latest moment: 6 learners x 10 ratings, all level 3
     assert "<td>6</td><td>0%</td><td>0%</td><td>0%</td><td>100%</td><td>0%</td><td>0%</td>" in page.replace(
         "\n", "").replace(" ", "")
