@@ -33,11 +33,13 @@ def _search(page, lang):
 
 
 def _open_tag_picker(page, lang):
-    """The first unit's picker open, and its first cluster (the statements' checkboxes)."""
+    """The first unit's picker open, with its first cluster and that cluster's first component (the statements'
+    checkboxes)."""
     picker = page.locator(".dc-tags-picker").first
     picker.locator("> summary").click()
     picker.locator(".dc-tree-cluster > summary").first.click()
-    expect(picker.locator(".dc-tree-cluster[open] input[type=checkbox]").last).to_be_visible()
+    picker.locator(".dc-tree-cluster[open] .dc-tree-component > summary").first.click()
+    expect(picker.locator(".dc-tree-component[open] input[data-level=statement]").last).to_be_visible()
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,10 @@ class Look:
 
 
 FORM = ("Who sees your answers", "Choose, for each of the", "What the levels mean", "answered", "Save my answers",
-        "Submit this moment", "Not relevant to my work", "Some answers are missing")
-PROFILE = ("Your profile after moment 2", "Submitted on", "You rated yourself highest", "Knowledge", "Skills",
-           "Answered", "Your growth since moment 1", "Change per cluster", "Upper bar: moment 1; lower bar: now",
-           "Print my profile", "Download my submitted answers")
+        "Submit my self-assessment", "Not relevant to my work", "Some answers are missing")
+PROFILE = ("Your self-assessment of", "You rated yourself highest", "Knowledge", "Skills", "Answered",
+           "Your growth since", "Change per cluster", "lower bar: now", "Print my profile",
+           "Download my submitted answers")
 
 LOOKS = (
     Look("index", "/", english=(*HEADER, "Log in", "scenarios", "For learners", "For the course team",
@@ -79,10 +81,10 @@ LOOKS = (
          english=(*HEADER, "Logged in as", "Log out", *PROFILE[:4], "What to work on next",
                   "Because you rated yourself lowest")),
     Look("course-profile", f"/digicomp/courses/{COURSE_KEY}/profile/", user="ana",
-         english=(*HEADER, "Logged in as", "Log out", "Your score per cluster at each moment", "What to work on next")),
+         english=(*HEADER, "Logged in as", "Log out", "Your score per cluster at each self-assessment", "What to work on next")),
     Look("cohort", f"/digicomp/courses/{COURSE_KEY}/cohort/", user="lecturer",
          english=(*HEADER, "Logged in as", "Log out", "Competences of the cohort", "learners submitted",
-                  "no ratings", "Download")),
+                  "How the cohort grows", "Download")),
 )
 BY_NAME = {look.name: look for look in LOOKS}
 

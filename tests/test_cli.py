@@ -202,7 +202,7 @@ def test_profile_import_reports_bad_rows_with_exit_1(capsys, tmp_path):
 
 
 @pytest.mark.parametrize("extra, message", [
-    ([], "the sheet has expected levels: name their scale with --scale (growth-5, three-levels)"),
+    ([], "the sheet has expected levels: name their scale with --scale (growth-5-kinds, growth-5, three-levels)"),
     (["--scale", "growth-5", "--prior-education", "law"], "prior_education: unknown prior education 'law'"),
     (["--scale", "growth-5", "--provenance", "consensus"], "provenance: a consensus needs its number of participants"),
     (["--scale", "growth-5", "--date", "1 December"], "provenance.date: '1 December' does not match"),

@@ -17,7 +17,7 @@ import pytest
 from digicomp_demo.platform import anonymous_id
 from digicomp_xblock.core.loader import get_framework
 from digicomp_xblock.core.scope import resolve_scope
-from tests.servers import DemoServer, Visitor, staff_export
+from tests.servers import DemoServer, Visitor, stored_rows
 
 pytestmark = pytest.mark.mariadb
 ROUNDS = 25
@@ -39,10 +39,10 @@ def own_moments(base, usage, learner):
     return json.loads(body)
 
 
-def export_by_learner(base, usage):
-    """learner -> the dashboard's rows of them (moment order), from the lecturer's per-learner export."""
+def copied_by_learner(server, usage):
+    """learner -> the dashboard's rows of them (moment order)."""
     rows = {}
-    for row in sorted(staff_export(base, usage)["rows"], key=lambda r: (r["learner"], r["moment"])):
+    for row in sorted(stored_rows(server, usage), key=lambda r: (r["learner"], r["moment"])):
         rows.setdefault(row["learner"], []).append(row)
     return rows
 
@@ -85,7 +85,7 @@ def test_two_tabs_submitting_at_once_lose_nothing_and_duplicate_nothing(demo, fi
         assert sorted(status for status, _ in answers) == [200, refused], (learner, answers)
         acknowledged[learner] = next(level for status, level in answers if status == 200)
 
-    copied = export_by_learner(base, usage)
+    copied = copied_by_learner(demo, usage)
     stored = 0
     for learner, level in acknowledged.items():
         moments = own_moments(base, usage, learner)
@@ -130,7 +130,7 @@ def test_a_server_killed_during_fifty_learners_submits_keeps_every_acknowledged_
         demo.kill()
 
     base = demo.start()
-    copied = export_by_learner(base, usage)
+    copied = copied_by_learner(demo, usage)
     total_acknowledged = sum(len(levels) for levels in acknowledged.values())
     stored = copies = 0
     for n, (name, levels) in enumerate(acknowledged.items()):
