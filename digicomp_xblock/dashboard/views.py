@@ -15,6 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -115,6 +116,7 @@ def _page(request, title: str, content: str, css=()):
     })
 
 
+@never_cache  # learners' figures: never from a cache or the Back button's copy
 def cohort_page(request, course_key):
     refused = _checked(request, course_key)
     if refused:
@@ -142,6 +144,7 @@ def cohort_page(request, course_key):
     }), css=["cohort.css"])
 
 
+@never_cache
 def profile_page(request, course_key):
     """The signed-in learner's own profile across the course's self-assessments (the course tab's page)."""
     if not request.user.is_authenticated:
@@ -177,6 +180,7 @@ def _export_format(request, what: str, fmt: str) -> str:
     return separator
 
 
+@never_cache
 def cohort_export(request, course_key, what, fmt):
     """`what` is `clusters` (figures per cluster) or `learners` (one row per learner and moment, anonymised)."""
     refused = _checked(request, course_key)

@@ -49,11 +49,8 @@ class Chart:
     axis_y: float
 
 
-def _bar(value, y, height, variant, empty_text, plot_width) -> Bar:
-    width = 0.0 if value is None else round(max(0.0, min(100.0, value)) * plot_width / 100, 2)
-    text = empty_text if value is None else f"{round(value)}%"
-    return Bar(round(y, 2), round(height, 2), width, text, round(LABEL + width + 4, 2), round(y + height * 0.8, 2),
-               variant)
+def _width(value, plot_width) -> float:
+    return 0.0 if value is None else round(max(0.0, min(100.0, value)) * plot_width / 100, 2)
 
 
 def bar_chart(rows, empty_text: str) -> Chart:
@@ -73,8 +70,11 @@ def _chart(rows, empty_text) -> Chart:
         block = BAR if len(values) > 1 else SINGLE
         height = (BAR - 1) / 2 if len(values) > 1 else SINGLE
         variants = ("before", "now") if len(values) > 1 else ("now",)
+        text_x = LABEL + max(_width(value, plot_width) for value in values) + 4  # no value text over a bar
         bars = tuple(
-            _bar(value, y + i * (height + 1), height, variant, empty_text, plot_width)
+            Bar(round(y + i * (height + 1), 2), round(height, 2), _width(value, plot_width),
+                empty_text if value is None else f"{round(value)}%", round(text_x, 2),
+                round(y + i * (height + 1) + height * 0.8, 2), variant)
             for i, (value, variant) in enumerate(zip(values, variants, strict=False))
         )
         out.append(Row(label, title, y + block * 0.7, bars))

@@ -54,6 +54,23 @@ function DigicompAssessment(runtime, element, init) {
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
   }
 
+  /* Reflections: counted as the server counts them (characters, spaces at the ends left out). One that is too
+     long stays in the form and in this browser, and is not sent until it fits. */
+  function lengthOf(text) { return Array.from(text.trim()).length; }
+  function tooLong(area) { return lengthOf(area.value) > parseInt(area.getAttribute("data-max"), 10); }
+  function number(value) { return value.toLocaleString(document.documentElement.lang || undefined); }
+  function count(area) {
+    var max = parseInt(area.getAttribute("data-max"), 10), length = lengthOf(area.value);
+    var counter = form.querySelector("[data-count-for='" + area.getAttribute("data-reflection") + "']");
+    var over = length > max;
+    counter.textContent = over ? i18n.format(i18n.ngettext(
+      "%(count)s character too many: shorten it to save it.", "%(count)s characters too many: shorten it to save it.",
+      length - max), {count: number(length - max)}) :
+      i18n.format(i18n.gettext("%(length)s of %(max)s characters"), {length: number(length), max: number(max)});
+    counter.classList.toggle("dc-over", over);
+    if (over) { area.setAttribute("aria-invalid", "true"); } else { area.removeAttribute("aria-invalid"); }
+  }
+
   function currentRatings() {
     var ratings = {};
     form.querySelectorAll("input[type=radio]:checked").forEach(function (input) {
@@ -69,6 +86,7 @@ function DigicompAssessment(runtime, element, init) {
     });
     form.querySelectorAll("[data-reflection]").forEach(function (area) {
       area.value = state.reflections[area.getAttribute("data-reflection")] || "";
+      count(area);
     });
     formSection.hidden = !state.editing;
     root.querySelector(".dc-downloads").hidden = state.moments === 0;
@@ -103,10 +121,15 @@ function DigicompAssessment(runtime, element, init) {
       /* A submit waits for the save in flight, then goes out as a submit. */
       return new Promise(function (resolve) { window.setTimeout(resolve, 200); }).then(function () { return save(true); });
     }
-    if (!hasChanges(pending) && !submit) { return Promise.resolve(null); }
+    var sent = {ratings: pending.ratings, reflections: {}};
+    var kept = {ratings: {}, reflections: {}};
+    Object.keys(pending.reflections).forEach(function (id) {
+      var area = form.querySelector("[data-reflection='" + id + "']");
+      (area && tooLong(area) ? kept : sent).reflections[id] = pending.reflections[id];
+    });
+    if (!hasChanges(sent) && !submit) { return Promise.resolve(null); }
     saving = true;
-    var sent = pending;
-    pending = {ratings: {}, reflections: {}};
+    pending = kept;
     var payload = {ratings: sent.ratings, reflections: sent.reflections, revision: state.revision};
     if (submit) { payload.submit = true; }
     say(i18n.gettext("Saving…"));
@@ -185,7 +208,7 @@ function DigicompAssessment(runtime, element, init) {
     });
     Object.keys(pending.reflections).forEach(function (id) {
       var area = form.querySelector("[data-reflection='" + id + "']");
-      if (area) { area.value = pending.reflections[id]; }
+      if (area) { area.value = pending.reflections[id]; count(area); }
     });
     progress();
   }
@@ -211,30 +234,52 @@ function DigicompAssessment(runtime, element, init) {
     if (!event.target.hasAttribute("data-reflection")) { return; }
     pending.reflections[event.target.getAttribute("data-reflection")] = event.target.value;
     remember();
-    scheduleSave(1500);
+    var wasTooLong = event.target.getAttribute("aria-invalid") === "true";
+    count(event.target);
+    if (!tooLong(event.target)) { scheduleSave(1500); return; }
+    if (!wasTooLong) { say(form.querySelector("#" + event.target.id + "-count").textContent); }
   });
 
   /* ---- submitting ---- */
-  function showMissing(missing) {
+  /* What stops a submit, listed with links to each place: statements not answered, reflections too long. */
+  function linkTo(control, text) {
+    var item = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = "#" + control.id;
+    link.textContent = text;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      control.focus();
+    });
+    item.appendChild(link);
+    return item;
+  }
+  function showProblems(missing, long) {
     var list = summary.querySelector("ul");
     list.innerHTML = "";
-    summary.querySelector("[data-error-text]").textContent = i18n.format(i18n.ngettext(
-      "%(count)s statement is not answered yet. Answer it, or choose 'not relevant' where offered.",
-      "%(count)s statements are not answered yet. Answer them, or choose 'not relevant' where offered.",
-      missing.length), {count: missing.length});
+    summary.querySelector("h4").textContent = missing.length ? i18n.gettext("Some answers are missing") :
+      i18n.gettext("A reflection is too long");
+    var texts = [];
+    if (missing.length) {
+      texts.push(i18n.format(i18n.ngettext(
+        "%(count)s statement is not answered yet. Answer it, or choose 'not relevant' where offered.",
+        "%(count)s statements are not answered yet. Answer them, or choose 'not relevant' where offered.",
+        missing.length), {count: missing.length}));
+    }
+    if (long.length) {
+      texts.push(i18n.ngettext("Shorten this reflection, then submit.", "Shorten these reflections, then submit.",
+        long.length));
+    }
+    summary.querySelector("[data-error-text]").textContent = texts.join(" ");
     missing.slice(0, 10).forEach(function (fieldset) {
       fieldset.classList.add("dc-missing");
       fieldset.closest(".dc-cluster").open = true;
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = "#" + fieldset.querySelector("input").id;
-      link.textContent = fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim();
-      link.addEventListener("click", function (event) {
-        event.preventDefault();
-        fieldset.querySelector("input").focus();
-      });
-      item.appendChild(link);
-      list.appendChild(item);
+      list.appendChild(linkTo(fieldset.querySelector("input"),
+        fieldset.querySelector("legend").textContent.replace(/\s+/g, " ").trim()));
+    });
+    long.forEach(function (area) {
+      area.closest(".dc-cluster").open = true;
+      list.appendChild(linkTo(area, area.labels[0].textContent.trim()));
     });
     summary.hidden = false;
     summary.focus();
@@ -245,7 +290,8 @@ function DigicompAssessment(runtime, element, init) {
     var missing = Array.prototype.filter.call(form.querySelectorAll("[data-statement]"), function (fieldset) {
       return !fieldset.querySelector("input:checked");
     });
-    if (missing.length) { showMissing(missing); return; }
+    var long = Array.prototype.filter.call(form.querySelectorAll("[data-reflection]"), tooLong);
+    if (missing.length || long.length) { showProblems(missing, long); return; }
     summary.hidden = true;
     window.clearTimeout(timer);
     save(true).then(function (result) {

@@ -234,3 +234,39 @@ def test_form_and_profile_fit_a_narrow_screen(demo_url, open_page, width):
     page.get_by_role("button", name="Submit my self-assessment").click()
     expect(page.locator(".dc-profile")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+COUNT = {"en": ("10 characters too many", "2,000 of 2,000 characters", "A reflection is too long"),
+         "nl": ("10 tekens te veel", "2.000 van 2.000 tekens", "Een reflectie is te lang")}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_reflection_too_long_is_counted_kept_and_refused_never_cut(demo_url, open_page, lang):
+    learner = f"long-reflection-{lang}"
+    page = open_page(f"{demo_url}{SHORT}?student={learner}", locale=LOCALES[lang])
+    sent = []
+    page.on("request", lambda r: sent.append(r.post_data or "") if "save_answers" in r.url else None)
+    click_every_statement(page)
+    expect(page.locator(".dc-save-status")).to_have_text(TEXT[lang]["saved"], timeout=15000)
+    area = page.locator("textarea[data-reflection='5']")
+    area.fill("a" * 2010)
+    too_many, fits, heading = COUNT[lang]
+    expect(page.locator("[data-count-for='5']")).to_contain_text(too_many)
+    expect(area).to_have_attribute("aria-invalid", "true")
+    page.wait_for_timeout(2500)  # longer than the save's delay: nothing goes out
+    assert not any("a" * 2001 in body for body in sent)
+    page.get_by_role("button", name=TEXT[lang]["submit"]).click()
+    summary = page.locator(".dc-error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.locator("h4")).to_have_text(heading)
+    summary.locator("a").first.click()
+    expect(area).to_be_focused()
+    assert len(area.input_value()) == 2010  # kept as typed, not cut
+    area.fill("b" * 2000)
+    expect(page.locator("[data-count-for='5']")).to_have_text(fits)
+    expect(area).not_to_have_attribute("aria-invalid", "true")
+    page.get_by_role("button", name=TEXT[lang]["submit"]).click()
+    expect(page.locator(".dc-profile")).to_be_visible()
+    usage = page.locator("[data-block-type='digicomp_assessment']").first.get_attribute("data-usage")
+    moments = page.request.get(f"{demo_url}/handler/{usage}/download/?student={learner}&format=json").json()
+    assert moments[-1]["reflections"]["5"] == "b" * 2000

@@ -131,6 +131,15 @@ def test_bad_export_requests(staff_client, url, status):
     assert staff_client.get(url).status_code == status
 
 
+@pytest.mark.parametrize("url", [PAGE, PROFILE, PAGE + "export/clusters.csv", PAGE + "export/learners.json",
+                                 PAGE + "?since=notadate"])
+def test_pages_with_learners_figures_are_never_cached(staff_client, url):
+    """Back after a submit, or a shared computer's cache, never shows figures that are not current any more."""
+    add_cohort(5)
+    response = staff_client.get(url)
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"], url
+
+
 def test_the_permission_rule_is_pluggable(client, settings):
     add_cohort(5)
     settings.DIGICOMP_COHORT_PERMISSION = "tests.dashboard.test_views.everyone_named_ana"

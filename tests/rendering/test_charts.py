@@ -33,6 +33,14 @@ def test_a_growth_chart_has_two_bars_per_cluster_the_earlier_first():
     assert row.bars[0].y < row.bars[1].y
 
 
+def test_no_value_text_lies_over_a_bar_when_a_score_fell():
+    """The later, shorter bar's value is written right of the earlier, longer bar, not across it."""
+    (row,) = growth_chart([("6", "Client data", 75.0, 25.0)], "–").rows
+    longest = max(LABEL + bar.width for bar in row.bars)
+    assert [bar.text for bar in row.bars] == ["75%", "25%"]
+    assert all(bar.text_x > longest for bar in row.bars)
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_coordinate_is_a_plain_number_in_every_language(lang):
     chart = growth_chart([(str(n), f"Cluster {n}", 100 * n / 7, 100 * n / 9) for n in range(1, 10)], "–")

@@ -25,6 +25,10 @@
   
   const newcatalog = {
     "%(answered)s of %(total)s answered": "%(answered)s van %(total)s ingevuld",
+    "%(count)s character too many: shorten it to save it.": [
+      "%(count)s teken te veel: maak de tekst korter om hem te bewaren.",
+      "%(count)s tekens te veel: maak de tekst korter om hem te bewaren."
+    ],
     "%(count)s statement is not answered yet. Answer it, or choose 'not relevant' where offered.": [
       "%(count)s competentie is nog niet ingevuld. Vul ze in, of kies 'niet relevant' waar dat kan.",
       "%(count)s competenties zijn nog niet ingevuld. Vul ze in, of kies 'niet relevant' waar dat kan."
@@ -33,8 +37,10 @@
       "%(count)s competentie past bij je zoekopdracht.",
       "%(count)s competenties passen bij je zoekopdracht."
     ],
+    "%(length)s of %(max)s characters": "%(length)s van %(max)s tekens",
     "%(ticked)s of %(total)s ticked": "%(ticked)s van %(total)s aangevinkt",
     "A new self-assessment is open, with your last answers filled in.": "Een nieuwe zelfevaluatie staat open, met je laatste antwoorden ingevuld.",
+    "A reflection is too long": "Een reflectie is te lang",
     "All answers are saved.": "Alle antwoorden zijn bewaard.",
     "No connection: please try again.": "Geen verbinding: probeer het opnieuw.",
     "No statement matches your search.": "Geen enkele competentie past bij je zoekopdracht.",
@@ -45,6 +51,11 @@
       "Bewaard: deze eenheid is gekoppeld aan %(count)s competenties."
     ],
     "Saving\u2026": "Bezig met bewaren\u2026",
+    "Shorten this reflection, then submit.": [
+      "Maak deze reflectie korter en dien dan in.",
+      "Maak deze reflecties korter en dien dan in."
+    ],
+    "Some answers are missing": "Er ontbreken nog antwoorden",
     "The settings were not saved": "De instellingen zijn niet bewaard",
     "This change was not accepted:": "Deze wijziging is niet aanvaard:",
     "This self-assessment was submitted in another tab or window. Your profile is shown below; start a new self-assessment there to change your answers.": "Deze zelfevaluatie werd ingediend in een ander tabblad of venster. Je profiel staat hieronder; begin daar een nieuwe zelfevaluatie om je antwoorden te wijzigen.",
