@@ -4,6 +4,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 
 def test_demo_data_fills_the_demo_database_with_a_labelled_cohort(tmp_path):
@@ -17,6 +18,9 @@ def test_demo_data_fills_the_demo_database_with_a_labelled_cohort(tmp_path):
     rows = sqlite3.connect(tmp_path / "workbench.db").execute(
         "SELECT learner, moment FROM digicomp_dashboard_snapshotrecord ORDER BY learner, moment").fetchall()
     assert rows == [(f"synthetic-{n:04d}", moment) for n in range(1, 6) for moment in (1, 2)]
+    (latest,) = sqlite3.connect(tmp_path / "workbench.db").execute(
+        "SELECT max(submitted_at) FROM digicomp_dashboard_snapshotrecord").fetchone()
+    assert datetime.fromisoformat(latest).replace(tzinfo=UTC) < datetime.now(UTC)  # no moment dated after today
 
 
 def test_demo_data_refuses_a_negative_count(tmp_path):
