@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .core.cohort import MIN_GROUP as _MIN_GROUP
 from .core.loader import DEFAULT_FRAMEWORK, bundled_frameworks, get_framework
+from .core.profiles import get_profile, profile_ids
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ FRAMEWORK_DIRS = Setting(
     "DIGICOMP_FRAMEWORK_DIRS", (),
     "Folders of the operator's own framework files (`<id>.yaml`, validated like the bundled one when loaded); a "
     "block names a framework by ID only, never by path.")
+PROFILE_DIRS = Setting(
+    "DIGICOMP_PROFILE_DIRS", (),
+    "Folders of the operator's own position profiles (`<id>.yaml`, validated like the bundled example when "
+    "loaded); a self-assessment names a profile by ID only, never by path.")
 PLATFORM = Setting(
     "DIGICOMP_PLATFORM", "digicomp_xblock.platform.openedx.OpenEdx",
     "Dotted path of the class that answers what the runtime provides (course keys, links to units, a course's "
@@ -55,7 +60,7 @@ PLATFORM = Setting(
 
 #: Every setting, in the order the README lists them.
 ALL = (MIN_GROUP, COHORT_PERMISSION, BASE_TEMPLATE, SHOW_COMPETENCES, FRAMEWORK_BROWSER_URL, FRAMEWORK_DIRS,
-       PLATFORM)
+       PROFILE_DIRS, PLATFORM)
 
 
 def framework(framework_id: str = DEFAULT_FRAMEWORK):
@@ -66,3 +71,13 @@ def framework(framework_id: str = DEFAULT_FRAMEWORK):
 def frameworks() -> list[str]:
     """The IDs a block can choose: bundled and the operator's."""
     return bundled_frameworks(FRAMEWORK_DIRS.value())
+
+
+def profile(profile_id: str, framework):
+    """A position profile by ID, bundled or in the operator's DIGICOMP_PROFILE_DIRS, read with `framework`."""
+    return get_profile(profile_id, framework, PROFILE_DIRS.value())
+
+
+def profiles() -> list[str]:
+    """The position profile IDs a block can choose: bundled and the operator's."""
+    return profile_ids(PROFILE_DIRS.value())

@@ -6,13 +6,14 @@ not rated. Figures for reflection and a conversation, not a verdict.
 
 Expected level: the profile's own level for a statement, else the `independent` level of the moment's scale, the
 one that means doing it on one's own in daily work (growth-5: 3, "I do it independently"; three-levels: 2,
-"Confidently"). A profile's own levels are on the profile's scale, so they need a moment rated on that scale.
+"Confidently"). A profile's own levels are on the profile's scale, so they need a moment rated on that scale or on
+one that words the same levels differently (`same_levels_as`: growth-5-kinds for growth-5).
 "Not relevant" ("na") is what the learner says about their own work: never counted as below, and listed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .messages import InputError
@@ -61,8 +62,10 @@ class Gap:
         return next(c for c in self.clusters if c.cluster_id == cluster_id)
 
 
-def gap(framework: Framework, profile: PositionProfile, snapshot: Mapping, target: str, scales: Scales) -> Gap:
-    """The gap of a moment (the snapshot format: `framework`, `scale`, `ratings`) to `target` in `profile`."""
+def gap(framework: Framework, profile: PositionProfile, snapshot: Mapping, target: str, scales: Scales,
+        asked: Iterable[str] | None = None) -> Gap:
+    """The gap of a moment (the snapshot format: `framework`, `scale`, `ratings`) to `target` in `profile`; with
+    `asked`, only the expected statements among those (the ones the moment's assessment asked)."""
     check_position(profile.positions, target)
     if snapshot["framework"] != profile.framework_id:
         raise InputError(_("this moment was rated on framework '%(moment)s'; the profile is for '%(profile)s'"),
@@ -70,11 +73,13 @@ def gap(framework: Framework, profile: PositionProfile, snapshot: Mapping, targe
     if snapshot["scale"] not in scales.ids:
         raise InputError(_("the scale '%(scale)s' of this moment is unknown"), scale=snapshot["scale"])
     scale = scales.get(snapshot["scale"])
-    if profile.has_levels and profile.scale != scale.id:
+    if profile.has_levels and not scale.measures_like(profile.scale):
         raise InputError(_("this moment was rated on the scale '%(moment)s', but the profile's levels are on "
                            "'%(profile)s'"), moment=scale.id, profile=profile.scale)
     ratings = snapshot["ratings"]
     expected = set(profile.expected_up_to(target))
+    if asked is not None:
+        expected &= set(asked)
     clusters = []
     for cluster in framework.clusters():
         mine = [s.id for s in cluster.statements() if s.id in expected]

@@ -154,9 +154,9 @@ def _folders(folders: Sequence[Path]) -> list[Path]:
     return [paths.framework_dir(), *(Path(folder) for folder in folders)]
 
 
-def _file_in(folder: Path, framework_id: str) -> Path | None:
+def file_in(folder: Path, file_id: str) -> Path | None:
     """`<folder>/<id>.yaml` when it is a file inside the folder (a link that leads out of it does not count)."""
-    path = folder / f"{framework_id}.yaml"
+    path = folder / f"{file_id}.yaml"
     try:
         real, root = path.resolve(strict=True), folder.resolve(strict=True)
     except OSError:
@@ -167,7 +167,7 @@ def _file_in(folder: Path, framework_id: str) -> Path | None:
 def bundled_frameworks(folders: Sequence[Path] = ()) -> list[str]:
     """IDs of the framework files shipped with the package and of those in the operator's `folders`."""
     found = {p.stem for folder in _folders(folders) if folder.is_dir() for p in folder.glob("*.yaml")
-             if FRAMEWORK_ID.fullmatch(p.stem) and _file_in(folder, p.stem)}
+             if FRAMEWORK_ID.fullmatch(p.stem) and file_in(folder, p.stem)}
     return sorted(found)
 
 
@@ -176,7 +176,7 @@ def get_framework(framework_id: str = DEFAULT_FRAMEWORK, folders: Sequence[Path]
     FrameworkError when there is none or its id does not match. An ID can name no path of its own."""
     path = None
     if FRAMEWORK_ID.fullmatch(framework_id or ""):
-        path = next(filter(None, (_file_in(folder, framework_id) for folder in _folders(folders))), None)
+        path = next(filter(None, (file_in(folder, framework_id) for folder in _folders(folders))), None)
     if path is None:
         raise FrameworkError([Problem(framework_id, "", f"no framework '{framework_id}'; "
                                       f"available: {', '.join(bundled_frameworks(folders))}")])

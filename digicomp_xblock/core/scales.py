@@ -42,13 +42,19 @@ class Level:
 class Scale:
     """Levels in increasing order; scores are the mean level as a share of `minimum`..`maximum`.
 
-    `independent` is the value of the level that means doing it on one's own in daily work.
+    `independent` is the value of the level that means doing it on one's own in daily work. `same_levels_as`
+    names a scale that this one only words differently (same values, same meaning).
     """
 
     id: str
     title: LocalText
     levels: tuple[Level, ...]
     independent: int
+    same_levels_as: str | None = None
+
+    def measures_like(self, scale_id: str) -> bool:
+        """Whether a level written on the scale `scale_id` means the same on this one."""
+        return scale_id in (self.id, self.same_levels_as)
 
     @property
     def minimum(self) -> int:
@@ -106,6 +112,11 @@ def _rules(doc, source) -> list[Problem]:
         if scale["independent"] not in values:
             problems.append(Problem(source, f"scales[{i}].independent",
                                     f"{scale['independent']} is not one of the level values {values}", scale["id"]))
+        other = next((s for s in doc["scales"] if s["id"] == scale.get("same_levels_as")), None)
+        if "same_levels_as" in scale and (other is None or other is scale
+                                          or [lv["value"] for lv in other["levels"]] != values):
+            problems.append(Problem(source, f"scales[{i}].same_levels_as", f"'{scale['same_levels_as']}' is not "
+                                    f"another scale of this file with the level values {values}", scale["id"]))
         texts = [("title", scale["title"])] + [
             (f"levels[{n}].{key}", level[key])
             for n, level in enumerate(scale["levels"]) for key in ("label", "description")
@@ -148,7 +159,7 @@ def _load(path: Path, _mtime_ns: int) -> Scales:
 
     return Scales(
         scales=tuple(Scale(s["id"], LocalText.of(s["title"], fallback), tuple(level(n) for n in s["levels"]),
-                           s["independent"])
+                           s["independent"], s.get("same_levels_as"))
                      for s in doc["scales"]),
         not_relevant=level(doc["not_relevant"]),
     )

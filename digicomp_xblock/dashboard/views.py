@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseBadRequest, HttpResponseForbidden
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -34,12 +34,17 @@ from . import api, exports
 from .rules import can_view_cohort
 
 
+def _refused(status: int, message: str) -> HttpResponse:
+    """A refusal as plain text: its message may repeat what the address said, which must never become markup."""
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
 def _checked(request, course_key):
     """None when the user may see the course's cohort, else the response to send."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not can_view_cohort(request.user, course_key):
-        return HttpResponseForbidden(_("Only course staff can see the cohort of this course."))
+        return _refused(403, _("Only course staff can see the cohort of this course."))
     return None
 
 
@@ -124,7 +129,7 @@ def cohort_page(request, course_key):
     try:
         chosen = _selection(request, course_key, ratings=True)
     except QueryError as error:
-        return HttpResponseBadRequest(str(error))
+        return _refused(400, str(error))
     rows = [] if chosen.withheld else chosen.rows
     framework = _framework(chosen.rows)
     lang = best_language(get_language(), framework.languages, framework.source_language)
@@ -194,9 +199,9 @@ def cohort_export(request, course_key, what, fmt):
         lang = best_language(get_language(), framework.languages, framework.source_language)
         table = exports.table(chosen.rows, what, framework, lang, minimum, chosen.withheld)
     except QueryError as error:
-        return HttpResponseBadRequest(str(error))
+        return _refused(400, str(error))
     except exports.WithheldError as error:
-        return HttpResponseForbidden(str(error))
+        return _refused(403, str(error))
     meta = {"course": course_key, "block": chosen.block, "framework": framework.id,
             "framework_versions": sorted({r["framework_version"] for r in chosen.rows}),
             "scales": sorted({r["scale"] for r in chosen.rows}), "min_group": minimum,

@@ -99,7 +99,8 @@ def _base(framework: Framework, lang: str, gettext, dom_id: str, latest: Profile
 def assessment_view(framework: Framework, lang: str, gettext, snapshots: Sequence[Mapping], compare: int | None,
                     dom_id: str, show_scores: bool = True, suggest: Suggest | None = None) -> dict:
     """The latest of an assessment's moments; from two moments on, its growth since moment `compare` (1-based,
-    default: the one before). Without `show_scores`, only that the moment is recorded."""
+    default: the one before). Without `show_scores`, only that the moment is recorded. A caller may add `gap`, the
+    latest moment against a target position (`gap.gap_view`)."""
     latest = snapshot_profile(snapshots[-1])
     names, view = _base(framework, lang, gettext, dom_id, latest, suggest if show_scores else None)
     count = len(snapshots)

@@ -36,6 +36,8 @@ function DigicompAssessmentStudio(runtime, element) {
       framework: field("framework").value,
       scope: scope(),
       scale: field("scale").value,
+      position_profile: field("position_profile").value,
+      target_position: field("target_position").value,
       allow_not_relevant: field("allow_not_relevant").checked,
       max_moments: parseInt(field("max_moments").value, 10),
       show_profile: field("show_profile").checked,

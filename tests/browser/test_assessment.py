@@ -270,3 +270,26 @@ def test_a_reflection_too_long_is_counted_kept_and_refused_never_cut(demo_url, o
     usage = page.locator("[data-block-type='digicomp_assessment']").first.get_attribute("data-usage")
     moments = page.request.get(f"{demo_url}/handler/{usage}/download/?student={learner}&format=json").json()
     assert moments[-1]["reflections"]["5"] == "b" * 2000
+
+
+BEGINNER = "/scenario/digicomp-assessment-beginner/"
+GAP = {"en": "Compared with the position “Beginner”", "nl": "Vergeleken met de positie „Beginner”"}
+
+
+@pytest.mark.parametrize("lang, width", [("en", 1280), ("nl", 320)])
+def test_a_profile_scoped_assessment_shows_the_gap_to_the_position_readable_and_accessible(demo_url, open_page,
+                                                                                          lang, width):
+    page = open_page(f"{demo_url}{BEGINNER}?student=gap-{lang}", locale=LOCALES[lang], width=width)
+    expect(page.locator("fieldset.dc-statement")).to_have_count(60)  # what the example expects of a beginner
+    click_every_statement(page, level=2)  # one below "independent" everywhere
+    page.get_by_role("button", name=TEXT[lang]["submit"]).click()
+    section = page.locator(".dc-gap")
+    expect(section.get_by_role("heading", name=GAP[lang])).to_be_visible()
+    widths = section.locator("svg rect.dc-bar").evaluate_all("bars => bars.map(b => b.getAttribute('width'))")
+    assert len(widths) == 6 and all(w in {"0", "0.0"} for w in widths)  # no statement at the expected level
+    cells = section.locator("tbody tr").first.locator("td").all_inner_texts()
+    assert cells == ["8", "0", "8", "0", "0"]  # cluster 1: 8 expected, all 8 below
+    section.locator("details.dc-gap-below > summary").first.click()
+    expect(section.locator("details.dc-gap-below[open] li")).to_have_count(8)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert axe_violations(page, ".dc-gap") == []

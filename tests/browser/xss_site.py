@@ -52,12 +52,14 @@ def _assessment(parent, text, **attrs):
 
 
 def course_olx() -> str:
-    """One section per payload (and one for the combined title), its unit holding a self-assessment of one
-    statement; then a section of units with a profile, a coverage map and a framework browser."""
+    """One section per payload (and one for the combined title), its unit holding some content and a
+    self-assessment of one statement; then a section of units with a profile, a coverage map and a framework browser."""
     root = etree.Element("vertical_demo", display_name=COURSE_TITLE)
     for n, text in enumerate(UNITS):
         section = etree.SubElement(root, "digicomp_demo_container", level="2", display_name=text)
         unit = etree.SubElement(section, "digicomp_demo_container", level="3", display_name=text)
+        content = etree.SubElement(unit, "html_demo")  # a unit of course content (the tag picker's), then ours
+        etree.SubElement(content, "p").text = "Unit content."
         _assessment(unit, text, max_moments="3" if n == 0 else "1")
     tools = etree.SubElement(root, "digicomp_demo_container", level="2", display_name=ALL)
     for kind in ("digicomp_profile", "digicomp_coverage", "digicomp_framework"):

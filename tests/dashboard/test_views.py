@@ -131,6 +131,12 @@ def test_bad_export_requests(staff_client, url, status):
     assert staff_client.get(url).status_code == status
 
 
+def test_a_refusal_that_repeats_the_address_is_plain_text_never_markup(staff_client):
+    response = staff_client.get(PAGE + "?since=<img src=x onerror=alert(1)>")
+    assert response.status_code == 400 and response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "<img src=x onerror=alert(1)>" in response.content.decode()  # said as it was typed, as text
+
+
 @pytest.mark.parametrize("url", [PAGE, PROFILE, PAGE + "export/clusters.csv", PAGE + "export/learners.json",
                                  PAGE + "?since=notadate"])
 def test_pages_with_learners_figures_are_never_cached(staff_client, url):

@@ -36,6 +36,14 @@ class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixi
                    help=_("Cluster, component or statement IDs separated by spaces (e.g. '1 2 5.2.3'); "
                           "empty means the whole framework."))
     scale = String(display_name=_("Scale"), default=DEFAULT_SCALE, scope=Scope.settings)
+    position_profile = String(
+        display_name=_("Position profile"), default="", scope=Scope.settings,
+        help=_("The ID of a position profile your team agreed (empty: none). With a target position, only the "
+               "statements in scope that the profile expects up to that position are asked, and learners see how "
+               "their answers compare with the expected level."))
+    target_position = String(
+        display_name=_("Target position"), default="", scope=Scope.settings,
+        help=_("The position learners aim for in this course: beginner, experienced, pioneer or pacesetter."))
     allow_not_relevant = Boolean(display_name=_("Offer 'not relevant to my work'"), default=True,
                                  scope=Scope.settings)
     max_moments = Integer(display_name=_("Assessment moments"), default=3, scope=Scope.settings,

@@ -4,10 +4,12 @@ follow; and what is wrong with them."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from xblock.core import XBlockMixin
 from xblock.validation import ValidationMessage
 
+from ... import conf
 from ...core.answers import Rules
 from ...core.loader import FrameworkError
 from ...core.scales import Scale, load_scales
@@ -19,11 +21,41 @@ MAX_MOMENTS_LIMIT = 20
 MAX_WEIGHT = 100
 
 
-def check_settings(framework, scope_text: str, scale_id: str, max_moments, weight, gettext=None,
-                   second_language: str = "") -> list[str]:
-    """Every problem of a set of settings, in plain words (empty when they are usable), through `gettext`."""
+#: The settings `check_settings` reads (Scope.settings fields of the block).
+CHECKED = ("scope", "scale", "max_moments", "weight", "second_language", "position_profile", "target_position")
+
+
+def _profile_problems(framework, scope_text: str, profile_id: str, target: str, _) -> list[str]:
+    """What is wrong with a position profile and target position for the framework and scope."""
+    if not profile_id:
+        return [_("a target position needs a position profile")] if target else []
+    try:
+        profile = conf.profile(profile_id, framework)
+    except FrameworkError as error:
+        if profile_id in conf.profiles():
+            return [problem.message for problem in error.problems]
+        return [_("unknown position profile '%(profile)s' (available: %(available)s)")
+                % {"profile": profile_id, "available": ", ".join(conf.profiles()) or "–"}]
+    positions = [p.id for p in framework.positions]
+    if target not in positions:
+        return [_("choose the position learners aim for: %(positions)s") % {"positions": ", ".join(positions)}]
+    try:
+        asked = {s.id for s in resolve_scope(framework, parse_scope(scope_text))}
+    except ScopeError:
+        asked = set()  # the scope's own problem is said by check_settings
+    if asked and not asked & set(profile.expected_up_to(target)):
+        return [_("the position profile expects none of the statements in scope up to the position '%(position)s'")
+                % {"position": target}]
+    return []
+
+
+def check_settings(framework, settings: Mapping, gettext=None) -> list[str]:
+    """Every problem of a set of settings (the names of CHECKED), in plain words (empty when they are usable),
+    through `gettext`."""
     _ = gettext or (lambda text: text)
-    problems = []
+    scope_text, scale_id, max_moments, weight, second_language = (
+        settings["scope"], settings["scale"], settings["max_moments"], settings["weight"], settings["second_language"])
+    problems = _profile_problems(framework, scope_text, settings["position_profile"], settings["target_position"], _)
     if second_language and second_language not in framework.languages:
         problems.append(_("the second language must be one of the framework's languages (%(languages)s)")
                         % {"languages": ", ".join(framework.languages)})
@@ -53,8 +85,7 @@ class ConfigurationMixin(XBlockMixin):
             framework = self.framework_model
         except FrameworkError as error:
             return [problem.message for problem in error.problems]
-        return check_settings(framework, self.scope, self.scale, self.max_moments, self.weight, self.gettext,
-                              self.second_language)
+        return check_settings(framework, {name: getattr(self, name) for name in CHECKED}, self.gettext)
 
     def texts(self, lang: str) -> tuple[str, str]:
         """(display name, introduction) for a reader of `lang`: the second language's when it is that one and they
@@ -69,12 +100,23 @@ class ConfigurationMixin(XBlockMixin):
         return load_scales().get(self.scale)
 
     @property
+    def position_profile_model(self):
+        """The block's position profile, or None when it names none (FrameworkError when it cannot be read)."""
+        return conf.profile(self.position_profile, self.framework_model) if self.position_profile else None
+
+    @property
     def scope_statements(self):
-        """The statements in scope, computed once per framework and scope setting."""
-        key = (self.framework, self.scope)
+        """The statements in scope, and with a position profile only those it expects up to the target position;
+        computed once per framework, scope and profile setting."""
+        key = (self.framework, self.scope, self.position_profile, self.target_position)
         cached = getattr(self, "_scope_cache", None)
         if cached is None or cached[0] != key:
-            cached = (key, resolve_scope(self.framework_model, parse_scope(self.scope)))
+            statements = resolve_scope(self.framework_model, parse_scope(self.scope))
+            profile = self.position_profile_model
+            if profile is not None:
+                expected = set(profile.expected_up_to(self.target_position))
+                statements = [s for s in statements if s.id in expected]
+            cached = (key, statements)
             self._scope_cache = cached
         return cached[1]
 

@@ -18,14 +18,16 @@ from .configuration import MAX_MOMENTS_LIMIT, MAX_WEIGHT, check_settings
 
 #: Settings the editor changes, with their types.
 EDITABLE = {"display_name": str, "introduction": str, "second_language": str, "display_name_second": str,
-            "introduction_second": str, "framework": str, "scope": str, "scale": str,
+            "introduction_second": str, "framework": str, "scope": str, "scale": str, "position_profile": str,
+            "target_position": str,
             "allow_not_relevant": bool, "max_moments": int, "show_profile": bool, "share_answers": bool,
             "weight": (int, float)}
 #: Languages as their speakers name them (the Studio editor's choice of a second language).
 LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 #: The longest text each text setting may have, in characters.
 MAX_LENGTHS = {"display_name": 255, "introduction": 10_000, "second_language": 8, "display_name_second": 255,
-               "introduction_second": 10_000, "framework": 64, "scope": 10_000, "scale": 64}
+               "introduction_second": 10_000, "framework": 64, "scope": 10_000, "scale": 64, "position_profile": 64,
+               "target_position": 32}
 
 
 def olx_attribute_problems(attributes) -> list[str]:
@@ -66,6 +68,8 @@ class StudioMixin(XBlockMixin):
             "chosen": chosen,
             "whole": not chosen,
             "max_moments_limit": MAX_MOMENTS_LIMIT,
+            "profiles": conf.profiles(),
+            "positions": [(p.id, p.name.get(lang)) for p in framework.positions],
             "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in framework.languages],
         })
         return self.fragment(html, css=["assessment.css", "tags.css"], script="assessment_studio",
@@ -94,8 +98,7 @@ class StudioMixin(XBlockMixin):
         except FrameworkError as error:
             raise JsonHandlerError(400, error.problems[0].message) from None
         values["scope"] = " ".join(parse_scope(values["scope"]))
-        problems = check_settings(framework, values["scope"], values["scale"], values["max_moments"], values["weight"],
-                                  self.gettext, values["second_language"])
+        problems = check_settings(framework, values, self.gettext)
         if problems:
             raise JsonHandlerError(400, "; ".join(problems))
         for name, value in values.items():

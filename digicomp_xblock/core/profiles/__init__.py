@@ -1,6 +1,15 @@
 """Position profiles: the model, their files and their spreadsheets."""
 
-from .files import build_profile, check_version, load_profile, load_vocabulary, profile_problems, profile_yaml
+from .files import (
+    build_profile,
+    check_version,
+    get_profile,
+    load_profile,
+    load_vocabulary,
+    profile_ids,
+    profile_problems,
+    profile_yaml,
+)
 from .model import (
     NOT_EXPECTED,
     OWNER_KINDS,
@@ -17,6 +26,6 @@ from .spreadsheet import LAYOUTS, profile_csv, read_profile_csv
 
 __all__ = [
     "LAYOUTS", "NOT_EXPECTED", "OWNER_KINDS", "PROVENANCE_KINDS", "Expectation", "Owner", "PositionProfile",
-    "PriorEducation", "Provenance", "Vocabulary", "build_profile", "check_version", "load_profile", "load_vocabulary",
-    "profile_csv", "profile_problems", "profile_yaml", "rank", "read_profile_csv",
+    "PriorEducation", "Provenance", "Vocabulary", "build_profile", "check_version", "get_profile", "load_profile",
+    "load_vocabulary", "profile_csv", "profile_ids", "profile_problems", "profile_yaml", "rank", "read_profile_csv",
 ]

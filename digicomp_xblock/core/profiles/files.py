@@ -12,13 +12,14 @@ statement ID is checked against the loaded framework all the same.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from .. import paths
-from ..loader import FrameworkError, read_yaml
+from ..loader import FRAMEWORK_ID, FrameworkError, file_in, read_yaml
 from ..model import Framework, LocalText
 from ..scales import Scales, load_scales
 from ..validation import Problem, language_problems, schema_problems
@@ -184,6 +185,43 @@ def load_profile(path: str | Path, framework: Framework, scales: Scales | None =
     if problems:
         raise FrameworkError(problems)
     return build_profile(doc, framework)
+
+
+#: Files of the profiles folder that are not profiles.
+_NOT_PROFILES = {"vocabulary"}
+
+
+def _profile_folders(folders: Sequence[Path]) -> list[Path]:
+    """The bundled profiles first, then the operator's folders."""
+    return [profiles_dir(), *(Path(folder) for folder in folders)]
+
+
+def profile_ids(folders: Sequence[Path] = ()) -> list[str]:
+    """IDs of the profiles shipped with the package and of those in the operator's `folders` (`<id>.yaml`)."""
+    return sorted({p.stem for folder in _profile_folders(folders) if folder.is_dir() for p in folder.glob("*.yaml")
+                   if FRAMEWORK_ID.fullmatch(p.stem) and p.stem not in _NOT_PROFILES and file_in(folder, p.stem)})
+
+
+def get_profile(profile_id: str, framework: Framework, folders: Sequence[Path] = ()) -> PositionProfile:
+    """A profile by ID (bundled first, then the operator's `folders`), read with `framework`; FrameworkError when
+    there is none, it is invalid, or its id differs from its file name. An ID can name no path of its own."""
+    path = None
+    if FRAMEWORK_ID.fullmatch(profile_id or "") and profile_id not in _NOT_PROFILES:
+        path = next(filter(None, (file_in(folder, profile_id) for folder in _profile_folders(folders))), None)
+    if path is None:
+        raise FrameworkError([Problem(profile_id, "", f"no position profile '{profile_id}'; "
+                                      f"available: {', '.join(profile_ids(folders)) or 'none'}")])
+    stat = path.resolve().stat()
+    profile = _profile_cached(path.resolve(), stat.st_mtime_ns, stat.st_size, framework)
+    if profile.id != profile_id:
+        raise FrameworkError([Problem(str(path), "id",
+                                      f"file name says '{profile_id}' but the file's id is '{profile.id}'")])
+    return profile
+
+
+@lru_cache(maxsize=32)
+def _profile_cached(path: Path, _mtime_ns: int, _size: int, framework: Framework) -> PositionProfile:
+    return load_profile(path, framework)
 
 
 def profile_yaml(doc: dict) -> str:

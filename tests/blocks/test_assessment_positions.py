@@ -1,0 +1,114 @@
+"""A self-assessment scoped to a position profile and a target position: it asks what the profile expects up to
+that position, and the learner's profile compares the answers with the expected level, in words, chart and table.
+
+The profile is the bundled invented example (framework/profiles/example-social-work-bachelor.yaml): it expects 7
+statements of cluster 6 of a beginner (6.1.1, 6.1.2, 6.2.1, 6.2.2, 6.2.3, 6.2.5, 6.3.2), at the growth-5 scale's
+independent level (3, "I do it independently"), and none of cluster 7."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from digicomp_xblock.core.loader import get_framework
+from digicomp_xblock.core.profiles import get_profile
+from tests.helpers import STAFF, block_for, call_handler, make_block, stored_state
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
+
+PROFILE = "example-social-work-bachelor"
+CLUSTER_6_BEGINNER = ["6.1.1", "6.1.2", "6.2.1", "6.2.2", "6.2.3", "6.2.5", "6.3.2"]
+
+
+def beginner_block(scope="6", **attrs):
+    extra = "".join(f' {k}="{v}"' for k, v in attrs.items())
+    return make_block(f'<digicomp_assessment scope="{scope}" position_profile="{PROFILE}" target_position="beginner"'
+                      f' max_moments="2"{extra}/>')
+
+
+def studio(block, payload):
+    return call_handler(block_for(block, STAFF), "studio_submit", payload)
+
+
+def test_only_the_statements_the_profile_expects_up_to_the_position_are_asked():
+    block = beginner_block()
+    assert [s.id for s in block.scope_statements] == CLUSTER_6_BEGINNER
+    html = block.render("student_view").content
+    assert re.findall(r'data-statement="([\d.]+)"', html) == CLUSTER_6_BEGINNER
+    profile = get_profile(PROFILE, get_framework())
+    whole = beginner_block(scope="")
+    assert [s.id for s in whole.scope_statements] == list(profile.expected_up_to("beginner"))  # 60 of 144
+
+
+def submit(block, ratings):
+    status, body = call_handler(block, "save_answers", {"ratings": ratings, "submit": True})
+    assert status == 200, body
+    return body
+
+
+def text_of(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_profile_compares_a_hand_rated_moment_with_the_expected_level_in_words_chart_and_table():
+    block = beginner_block()
+    # 2 below the expected level 3, 3 at or above it, 1 not relevant, 1 at 4
+    ratings = dict(zip(CLUSTER_6_BEGINNER, [1, 2, 3, 3, 4, "na", 3], strict=True))
+    html = submit(block, ratings)["profile_html"]
+    words = text_of(html)
+    assert "Compared with the position “Beginner”" in words
+    assert ("6 Managing digital client details securely: of the 7 statements expected, you rate 2 below the "
+            "expected level. You marked 1 as not relevant to your work.") in words
+    assert "Promoting digital inclusion:" not in words  # only the clusters the self-assessment asks about
+    below = re.search(r'<details class="dc-gap-below">.*?</details>', html, re.DOTALL).group(0)
+    assert re.findall(r'<span class="digicomp-id">([\d.]+)</span>', below) == ["6.1.1", "6.1.2"]
+    assert "(you: “I know the main points”; expected: “I know it well”)" in text_of(below)  # knowledge words
+    table = re.search(r'<table class="dc-table">\s*<caption id="[^"]+-gap-caption">.*?</table>', html, re.DOTALL).group(0)
+    cells = re.findall(r"<td>([^<]*)</td>", table)
+    assert cells == ["7", "4", "2", "1", "0"]  # expected, at or above, below, not relevant, not rated
+    bars = re.findall(r'class="dc-bar dc-bar-now"[^>]*width="([\d.]+)"', re.search(
+        r'<svg[^>]*aria-labelledby="[^"]+-gap-title[^>]*>.*?</svg>', html, re.DOTALL).group(0))
+    assert len(bars) == 1 and float(bars[0]) > 0  # 4 of the 6 rated at or above: 67%
+
+
+def test_in_dutch_the_comparison_speaks_dutch():
+    block = beginner_block()
+    with translation.override("nl"):
+        html = submit(block, dict.fromkeys(CLUSTER_6_BEGINNER, 4))["profile_html"]
+    words = text_of(html)
+    assert "Vergeleken met de positie „Beginner”" in words
+    assert "je geeft jezelf bij alle 7 competenties die je beantwoordde het verwachte niveau of hoger" in words
+
+
+def test_without_a_profile_there_is_no_comparison():
+    block = make_block('<digicomp_assessment scope="6" max_moments="2"/>')
+    assert "Compared with the position" not in submit(block, dict.fromkeys(
+        [s.id for s in block.scope_statements], 2))["profile_html"]
+
+
+@pytest.mark.parametrize("payload, words", [
+    ({"position_profile": "nope"}, "unknown position profile 'nope' (available: example-social-work-bachelor)"),
+    ({"position_profile": "../framework/social-work-2025"}, "unknown position profile"),
+    ({"target_position": "chief"}, "choose the position learners aim for: beginner, experienced, pioneer, pacesetter"),
+    ({"position_profile": "", "target_position": "beginner"}, "a target position needs a position profile"),
+    ({"scope": "7"}, "the position profile expects none of the statements in scope up to the position 'beginner'"),
+])
+def test_studio_refuses_a_profile_it_cannot_use_and_changes_nothing(payload, words):
+    block = beginner_block()
+    before = stored_state(block)
+    status, body = studio(block, payload)
+    assert status == 400 and words in body["error"], body
+    assert stored_state(block) == before
+
+
+def test_studio_saves_a_profile_and_position_and_the_form_follows():
+    block = make_block('<digicomp_assessment scope="6" max_moments="2"/>')
+    status, body = studio(block, {"position_profile": PROFILE, "target_position": "experienced"})
+    assert status == 200, body
+    block = block_for(block, "student_1")
+    assert len(block.scope_statements) == 9  # the beginner's 7 and 2 more from experienced
+
+
+def test_olx_naming_an_unknown_profile_is_refused_with_the_attribute():
+    with pytest.raises(ValueError, match="unknown position profile 'nope'"):
+        make_block('<digicomp_assessment scope="6" position_profile="nope" target_position="beginner"/>')
