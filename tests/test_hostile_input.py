@@ -34,6 +34,7 @@ from workbench.models import XBlockState
 from xblock.exceptions import JsonHandlerError
 
 from digicomp_xblock.blocks.assessment import AssessmentXBlock
+from digicomp_xblock.blocks.assessment.studio import EDITABLE
 from digicomp_xblock.blocks.handlers import json_handler
 from digicomp_xblock.core.answers import MAX_BODY_BYTES
 from digicomp_xblock.core.scales import NOT_RELEVANT
@@ -71,8 +72,13 @@ PROPERTY = settings(deadline=None, database=None, suppress_health_check=[HealthC
 
 def stored() -> tuple:
     """Everything a request could change: every record of the workbench's store as the text the database holds
-    (settings and each learner's state, byte for byte), the dashboard's copies of the moments, the object tags."""
-    records = sorted(XBlockState.objects.values_list("scope", "scope_id", "user_id", "state"), key=repr)
+    (settings and each learner's state, byte for byte), the dashboard's copies of the moments, the object tags.
+
+    A record "{}" stores no field and is left out: the workbench's store creates one when a field is first read
+    (`XBlockState.get_for_key` is a get-or-create), so a refused request that read the aside's settings leaves one.
+    """
+    records = sorted((row for row in XBlockState.objects.values_list("scope", "scope_id", "user_id", "state")
+                      if row[3] != "{}"), key=repr)
     copies = sorted(SnapshotRecord.objects.values_list(), key=repr)
     return records, copies, object_tags()
 
@@ -186,7 +192,8 @@ def world(fresh_scenarios, course, taxonomy):
             "in_scope": sorted(s.id for s in assessment.scope_statements),
             "out_of_scope": sorted({s.id for s in framework.statements()} - {s.id for s in assessment.scope_statements}),
             "clusters": sorted(c.id for c in framework.clusters()),
-            "levels": list(assessment.rules().scale.values)}
+            "levels": list(assessment.rules().scale.values), "scale": assessment.scale,
+            "framework": assessment.framework}
 
 
 def handler_rows() -> list[tuple[str, str, str]]:
@@ -210,8 +217,8 @@ NASTY_TEXT = ["", " ", "\x00", "\x1b[31m", "\u202e", "\ufeff", "\ud800", "\udfff
 
 
 def texts():
-    everything = st.characters() | st.sampled_from(["\ud800", "\udbff", "\udfff", "\x00", "\x7f"])  # lone surrogates
-    return st.text(everything, max_size=20) | st.sampled_from(NASTY_TEXT)
+    odd = st.characters() | st.sampled_from(["\ud800", "\udbff", "\udfff", "\x00", "\x7f"])  # lone surrogates
+    return st.text(st.characters(), max_size=20) | st.sampled_from(NASTY_TEXT) | st.text(odd, max_size=5)
 
 
 def numbers():
@@ -232,8 +239,10 @@ class Values:
         self.any = st.recursive(self.leaves, lambda inner: st.lists(inner, max_size=4)
                                 | st.dictionaries(self.ids, inner, max_size=4), max_leaves=10)
         # The fields the JSON handlers read, with values close to right (or right), or anything.
-        statement = st.sampled_from(w["in_scope"]) | self.ids
-        level = st.sampled_from([*w["levels"], NOT_RELEVANT, None]) | self.leaves
+        statement = st.sampled_from(w["in_scope"] * 2 + w["out_of_scope"][:20] + ["9.9.9", "5.1", "5", "", " 5.1.1"])
+        statement = statement | statement | self.ids
+        level = st.sampled_from([*w["levels"], NOT_RELEVANT, None, -1, len(w["levels"]), 99, 2.0, 2.5, "2", True])
+        level = level | level | self.leaves
         flag = st.booleans() | self.leaves
         self.fields = {
             "ratings": st.dictionaries(statement, level, max_size=5),
@@ -241,14 +250,35 @@ class Values:
             "submit": flag, "revision": st.integers(-2, 5) | self.leaves,
             "compare": st.none() | st.integers(-1, 3) | self.leaves,
             "ids": st.lists(st.sampled_from(w["in_scope"] + w["clusters"]) | self.ids, max_size=5),
-            "display_name": text, "introduction": text, "scope": st.sampled_from(["1 5 6", "5", "99", ""]) | text,
+            "display_name": text, "introduction": text, "display_name_second": text, "introduction_second": text, "scope": st.sampled_from(["1 5 6", "5", "99", ""]) | text,
             "scale": st.sampled_from(["growth-5", "likert-5", ""]) | text,
             "max_moments": st.integers(-1, 200) | numbers(), "weight": numbers() | self.leaves,
             "framework": st.sampled_from(["social-work-2025", "../etc/passwd", ""]) | text,
             "allow_not_relevant": flag, "show_profile": flag, "share_answers": flag,
             "second_language": st.sampled_from(["nl", "en", "xx", ""]) | text,
         }
-        self.keys = st.sampled_from(sorted(self.fields)) | text
+        self.text = text
+        # Right values of each field: a body of right values with one field wrong reaches that field's check.
+        in_scope_clusters = sorted({i.split(".")[0] for i in w["in_scope"]})
+        plain = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30)
+        self.right = {
+            "ratings": st.dictionaries(st.sampled_from(w["in_scope"]), st.sampled_from([*w["levels"], None]),
+                                       max_size=8),
+            "reflections": st.dictionaries(st.sampled_from(in_scope_clusters), plain, max_size=3),
+            "submit": st.booleans(), "revision": st.none(), "compare": st.none(),
+            "ids": st.lists(st.sampled_from(w["in_scope"] + w["clusters"]), max_size=4),
+            "display_name": plain, "introduction": plain, "display_name_second": plain, "introduction_second": plain,
+            "scope": st.just(" ".join(in_scope_clusters)), "scale": st.just(w["scale"]),
+            "framework": st.just(w["framework"]), "max_moments": st.integers(2, 5),
+            "weight": st.integers(0, 1) | st.floats(0, 1), "allow_not_relevant": st.booleans(),
+            "show_profile": st.booleans(), "share_answers": st.booleans(), "second_language": st.sampled_from(["nl", ""]),
+        }
+
+
+#: The fields each JSON handler reads (what a generated object mostly names); a handler not here: all of them.
+READS = {"save_answers": ("ratings", "reflections", "submit", "revision"), "start_moment": ("revision",),
+         "current_state": (), "profile": ("compare",), "studio_submit": tuple(EDITABLE), "refresh": (),
+         "set_competences": ("ids",)}
 
 
 def render(value) -> str:
@@ -257,11 +287,22 @@ def render(value) -> str:
 
 
 @st.composite
-def objects(draw, v: Values) -> str:
-    """A JSON object's text: known fields with close or hostile values, unknown keys, repeated keys."""
-    items = [(key, draw(v.fields[key] if key in v.fields and draw(st.booleans()) else v.any))
-             for key in draw(st.lists(v.keys, max_size=5))]
-    if items and draw(st.booleans()):  # a key twice: the later value wins in Python, not in every parser
+def objects(draw, v: Values, names: tuple[str, ...]) -> str:
+    """A JSON object's text: mostly the fields the handler reads, with close or hostile values; other fields,
+    unknown keys, repeated keys."""
+    names = names or tuple(v.fields)
+    mode = draw(st.sampled_from(["one wrong", "one wrong", "close", "anything"]))
+    if mode == "one wrong":  # right values but one: that field's check is reached
+        items = list(draw(st.fixed_dictionaries({}, optional={key: v.right[key] for key in names})).items())
+        wrong = draw(st.sampled_from(names))
+        items = [item for item in items if item[0] != wrong] + [(wrong, draw(v.fields[wrong]))]
+    elif mode == "close":  # only the handler's fields, each with a close (or right) value
+        items = list(draw(st.fixed_dictionaries({}, optional={key: v.fields[key] for key in names})).items())
+    else:
+        keys = draw(st.lists(st.sampled_from(names) | st.sampled_from(tuple(v.fields)) | v.text,
+                             max_size=len(names) + 1))
+        items = [(key, draw(v.fields[key] if key in v.fields and draw(st.booleans()) else v.any)) for key in keys]
+    if items and not draw(st.integers(0, 4)):  # a key twice: the later value wins in Python, not in every parser
         items.append((items[0][0], draw(v.any)))
     return "{" + ", ".join(f"{render(key)}: {render(value)}" for key, value in items) + "}"
 
@@ -277,18 +318,20 @@ FIXED_BODIES = [b"", b" ", b"{}", b"[]", b"null", b"true", b"0", b'""', b"NaN", 
                 b" " * (MAX_BODY_BYTES + 1), b'{"ids": [' + b'"5",' * 20000 + b'"5"]}']
 
 
-def bodies(v: Values):
-    """Bodies: JSON objects, other JSON, JSON cut or spliced, bytes, the fixed ones."""
-    json_texts = objects(v) | v.any.map(render)
-
-    @st.composite
-    def damaged(draw):
-        text = draw(json_texts).encode("utf-8", "surrogatepass")
+@st.composite
+def bodies(draw, v: Values, names: tuple[str, ...]) -> bytes:
+    """Bodies: mostly JSON objects naming the handler's fields; other JSON, JSON cut or spliced, bytes, the fixed
+    ones."""
+    kind = draw(st.sampled_from(["object"] * 6 + ["json", "damaged", "bytes", "fixed"]))
+    if kind == "bytes":
+        return draw(st.binary(max_size=64))
+    if kind == "fixed":
+        return draw(st.sampled_from(FIXED_BODIES))
+    text = draw(v.any.map(render) if kind == "json" else objects(v, names)).encode("utf-8", "surrogatepass")
+    if kind == "damaged":
         at = draw(st.integers(0, len(text)))
-        return text[:at] + draw(st.binary(max_size=4)) + text[at + draw(st.integers(0, 2)):]
-
-    return st.one_of(json_texts.map(lambda t: t.encode("utf-8", "surrogatepass")), damaged(), st.binary(max_size=64),
-                     st.sampled_from(FIXED_BODIES))
+        text = text[:at] + draw(st.binary(max_size=4)) + text[at + draw(st.integers(0, 2)):]
+    return text
 
 
 CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "application/json; charset=latin-1",
@@ -297,11 +340,11 @@ CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "applica
 METHODS = ["GET", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"]
 
 
-def requests(v: Values):
+def requests(v: Values, handler: str):
     """(method, content type, body) of a request to a JSON handler: mostly POSTed JSON."""
-    method = st.sampled_from(["POST"] * 6 + METHODS)
-    content_type = st.sampled_from(["application/json"] * 6 + CONTENT_TYPES)
-    return st.tuples(method, content_type, bodies(v))
+    method = st.sampled_from(["POST"] * 18 + METHODS)
+    content_type = st.sampled_from(["application/json"] * 14 + CONTENT_TYPES)
+    return st.tuples(method, content_type, bodies(v, READS.get(handler, ())))
 
 
 QUERY_NAMES = ["block", "since", "until", "by", "sep", "format", "student", "lang", "what", "fmt"]
@@ -339,10 +382,11 @@ def accept_languages():
 
 def bodies_to_handler(harness, v: Values, subject: str, url: str):
     """Generated requests to a JSON handler (a hypothesis test to call)."""
+    handler = subject.split(".")[1]
     who = st.just(STAFF) if staff_only(subject) else st.sampled_from(LEARNERS)
 
     @settings(PROPERTY, max_examples=JSON_EXAMPLES)
-    @given(who=who, request=requests(v))
+    @given(who=who, request=requests(v, handler))
     def run(who, request):
         method, content_type, body = request
         assert not harness.send(who, method, url, body, content_type), harness.tally.problems[-1]
