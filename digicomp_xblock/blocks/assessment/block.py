@@ -26,9 +26,17 @@ class Points(Float):
 
 class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixin, ConfigurationMixin, FrameworkMixin,
                        I18nMixin, ResourcesMixin, CompletableXBlockMixin, XBlock):
-    """Learners rate themselves on the statements in scope and see their profile per cluster grow."""
+    """Learners rate themselves on the statements in scope and see their profile per cluster grow.
+
+    Complete at the first submitted moment (not by viewing); on the web and in the mobile apps (whose native
+    screens may use `student_view_data` and the handler `student_view_user_state`); anonymous visitors are asked
+    to sign in, for the answers are kept per learner.
+    """
 
     has_custom_completion = True
+    multi_device = True
+    icon_class = "problem"
+    has_author_view = True
 
     display_name = String(display_name=_("Display name"), default=_("Digital competence self-assessment"),
                           scope=Scope.settings)

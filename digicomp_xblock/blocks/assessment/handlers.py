@@ -21,7 +21,7 @@ from ...core.loader import FrameworkError
 from ...core.scales import load_scales
 from ...core.scope import ScopeError
 from ...core.snapshots import SUBMITTED_EVENT, make_snapshot, snapshots_csv, snapshots_json
-from ..handlers import json_handler
+from ..handlers import json_handler, json_response
 
 #: The learner-state fields (Scope.user_state) of the self-assessment.
 LEARNER_STATE = ("draft", "snapshots", "editing", "revision")
@@ -105,6 +105,21 @@ class HandlersMixin(XBlockMixin):
             raise JsonHandlerError(400, self.gettext("'compare' must be an earlier moment, from 1 to %(last)s")
                                    % {"last": count - 1})
         return {"profile_html": self.render_profile(compare)}
+
+    @XBlock.handler
+    def student_view_user_state(self, request, suffix=""):  # noqa: ARG002 - XBlock's handler signature
+        """GET, changes nothing: the learner's own state as JSON, for the mobile apps (beside `student_view_data`):
+        the open moment's answers and the scores of each submitted moment."""
+        if request.method != "GET":
+            return JsonHandlerError(405, self.gettext("use GET")).get_response()
+        try:
+            self._usable()
+            state = {key: value for key, value in self.state().items() if key != "profile_html"}
+        except JsonHandlerError as error:
+            return error.get_response()
+        state["submitted"] = [{"moment": n, "submitted_at": s["submitted_at"], "scores": s["scores"]}
+                              for n, s in enumerate(self.snapshots, 1)]
+        return json_response(state)
 
     @XBlock.handler
     def download(self, request, suffix=""):  # noqa: ARG002 - XBlock's handler signature
