@@ -3,9 +3,15 @@ made when it is needed, so the rest of the package imports anywhere."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from . import LearnerRecord, Platform
+
+#: How long a course version's answer to "has it a block of this type?" is kept (a new version is asked anew).
+COURSE_VERSION_SECONDS = 24 * 3600
+#: The same for a course that names no version (its answer may change without a new key): a short while.
+UNVERSIONED_SECONDS = 300
 
 
 class OpenEdx(Platform):
@@ -82,6 +88,24 @@ class OpenEdx(Platform):
         for usage_key, course_id, user_id in rows.iterator():
             learner = anonymous_id_for_user(users.get(pk=user_id), course_id)
             yield LearnerRecord(str(usage_key), str(course_id), user_id, learner)
+
+
+def course_has_block(course, block_type: str) -> bool:
+    """Whether a course (a CourseBlock) has a block of `block_type`: the modulestore is asked once per course version
+    (each publish makes a new one) and the answer kept in Django's cache, so a page that asks on every request (the
+    course tab's `is_enabled`) does not walk the course each time."""
+    from django.core.cache import cache  # noqa: PLC0415
+
+    version = getattr(course, "course_version", None) or getattr(course, "subtree_edited_on", None)
+    digest = hashlib.sha256(f"{block_type}|{course.id}|{version or ''}".encode()).hexdigest()[:32]
+    key = f"digicomp:has-block:{digest}"
+    found = cache.get(key)
+    if found is None:
+        from xmodule.modulestore.django import modulestore  # noqa: PLC0415
+
+        found = bool(modulestore().get_items(course.id, qualifiers={"category": block_type}))
+        cache.set(key, found, COURSE_VERSION_SECONDS if version else UNVERSIONED_SECONDS)
+    return found
 
 
 def course_key_of_text(text: str):
