@@ -18,13 +18,19 @@ class OpenEdx(Platform):
     """The LMS and Studio."""
 
     def is_course_key(self, text: str) -> bool:
+        try:
+            self.parse_course_key(text)
+        except ValueError:
+            return False
+        return True
+
+    def parse_course_key(self, text: str):
         from opaque_keys import InvalidKeyError  # noqa: PLC0415
 
         try:
-            course_key_of_text(text)
+            return course_key_of_text(text)
         except InvalidKeyError:
-            return False
-        return True
+            raise ValueError(text) from None
 
     def unit_url(self, block, usage_id) -> str:
         block_course = getattr(block.scope_ids.usage_id, "course_key", None)
@@ -108,11 +114,12 @@ def course_has_block(course, block_type: str) -> bool:
     return found
 
 
-def course_key_of_text(text: str):
-    """An Open edX CourseKey of a course key text; InvalidKeyError when it is not one."""
+def course_key_of_text(text):
+    """An Open edX CourseKey of a course key text (a CourseKey as it is: the dashboard's URLs parse theirs once);
+    InvalidKeyError when it is not one."""
     from opaque_keys.edx.keys import CourseKey  # noqa: PLC0415
 
-    return CourseKey.from_string(text)
+    return text if isinstance(text, CourseKey) else CourseKey.from_string(text)
 
 
 def anonymous_ids_of(user) -> list[str]:
