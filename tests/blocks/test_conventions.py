@@ -16,6 +16,7 @@ from digicomp_xblock.blocks.assessment import AssessmentXBlock
 from digicomp_xblock.blocks.coverage import CoverageXBlock
 from digicomp_xblock.blocks.framework import FrameworkBrowserXBlock
 from digicomp_xblock.blocks.profile import CourseProfileXBlock
+from digicomp_xblock.blocks.tags import CompetenceTagsAside
 from tests.helpers import (
     ASSESSMENT,
     COVERAGE,
@@ -205,3 +206,12 @@ def test_studio_previews_the_coverage_map_and_the_profile_in_a_few_lines(course)
     assert "which clusters the units of this course develop" in coverage and "dc-heatmap" not in coverage
     assert "their own profile" in profile and "<dd>1</dd>" in profile
     assert blocks[ASSESSMENT].author_view().content.count("<dt>") == 5
+
+
+
+@pytest.mark.parametrize("tag", ["digicomp_assessment", "digicomp_framework", "digicomp_coverage", "digicomp_profile"])
+def test_studio_offers_no_competence_picker_under_our_own_blocks(tag):
+    """Our blocks are the course's tools about the framework, not content that develops a competence."""
+    block = make_block(f"<{tag}/>")
+    assert not CompetenceTagsAside.should_apply_to_block(block)
+    assert "dc-tags" not in block.render("author_view").content
