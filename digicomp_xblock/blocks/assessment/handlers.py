@@ -114,7 +114,7 @@ class HandlersMixin(XBlockMixin):
             return JsonHandlerError(405, self.gettext("use GET")).get_response()
         try:
             self._usable()
-            state = {key: value for key, value in self.state().items() if key != "profile_html"}
+            state = self.state(profile=False)
         except JsonHandlerError as error:
             return error.get_response()
         state["submitted"] = [{"moment": n, "submitted_at": s["submitted_at"], "scores": s["scores"]}
@@ -176,8 +176,8 @@ class HandlersMixin(XBlockMixin):
                if snapshot.get("shared") else {}),
         })
 
-    def state(self) -> dict:
-        """What the page needs after a change."""
+    def state(self, profile: bool = True) -> dict:
+        """What the page needs after a change (with `profile`, the profile's HTML when a moment is submitted)."""
         rules = self.rules()
         ratings = valid_ratings((self.draft or {}).get("ratings", {}), rules)
         scope_ids = [s.id for s in self.scope_statements]
@@ -191,6 +191,6 @@ class HandlersMixin(XBlockMixin):
             "moments": len(self.snapshots),
             "max_moments": self.max_moments,
         }
-        if self.snapshots and not self.editing:
+        if profile and self.snapshots and not self.editing:
             data["profile_html"] = self.render_profile(None)
         return data
