@@ -63,8 +63,8 @@ class FrameworkBrowserXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
             framework = self.framework_model
         except FrameworkError as error:
             return {"display_name": self.display_name, "error": error.problems[0].message}
-        return {"display_name": self.gettext(self.display_name), "framework": framework_info(framework),
-                "focuses": framework_data(framework)}
+        return {"display_name": {lang: self.gettext(self.display_name) for lang in framework.languages},
+                "framework": framework_info(framework), "focuses": framework_data(framework)}
 
     def validate(self):
         validation = super().validate()

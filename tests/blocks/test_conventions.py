@@ -90,6 +90,14 @@ def test_the_assessments_data_has_its_statements_scale_and_settings_in_every_lan
     assert set(data["display_name"]) == {"en", "nl"}
 
 
+def test_a_bilingual_assessment_gives_each_language_its_own_texts():
+    data = make_block('<digicomp_assessment scope="6" display_name="Self-assessment" introduction="Why" '
+                      'second_language="nl" display_name_second="Zelfevaluatie" introduction_second="Waarom"/>'
+                      ).student_view_data()
+    assert data["display_name"] == {"en": "Self-assessment", "nl": "Zelfevaluatie"}
+    assert data["introduction"] == {"en": "Why", "nl": "Waarom"}
+
+
 def test_without_not_relevant_the_data_offers_no_such_choice():
     data = make_block('<digicomp_assessment scope="6" allow_not_relevant="false"/>').student_view_data()
     assert data["scale"]["not_relevant"] is None
@@ -116,6 +124,7 @@ def test_the_framework_browsers_data_is_the_whole_framework_in_every_language(fr
     json.dumps(data)
     assert len(statements_of(data)) == 144
     assert [focus["id"] for focus in data["focuses"]] == [focus.id for focus in framework.focuses]
+    assert set(data["display_name"]) == {"en", "nl"}
     assert data["focuses"][0]["clusters"][0]["title"] == {
         "en": next(framework.clusters()).title.get("en"), "nl": next(framework.clusters()).title.get("nl")}
 

@@ -70,7 +70,9 @@ class StudentViewMixin(XBlockMixin):
 
         The same for every learner (the platform collects it once per course version): no learner's answers; a
         learner's own state comes from the handler `student_view_user_state`. Every text is in each of the
-        framework's languages. A block that cannot work says why in `error`.
+        framework's languages (the display name and introduction: as a reader of that language sees them; the
+        default display name translated as the request's language has it). A block that cannot work says why in
+        `error`.
         """
         try:
             framework = self.framework_model
