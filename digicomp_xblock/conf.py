@@ -33,8 +33,8 @@ MIN_GROUP = Setting(
     "No cohort figure is shown for fewer learners than this.")
 COHORT_PERMISSION = Setting(
     "DIGICOMP_COHORT_PERMISSION", "",
-    "Dotted path of a function f(user, course_key) -> bool that says who sees a course's cohort views and exports; "
-    "empty: the platform's course staff rule.")
+    "Dotted path of a function f(user, course_key) -> bool that says who sees a course's cohort views and exports "
+    "(course_key: the platform's key, in Open edX a CourseKey); empty: the platform's course staff rule.")
 BASE_TEMPLATE = Setting(
     "DIGICOMP_BASE_TEMPLATE", "digicomp_dashboard/base.html",
     "Django template that the dashboard pages extend (blocks `title`, `head` and `main`).")

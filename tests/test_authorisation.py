@@ -62,6 +62,7 @@ TABLE = {
     "AssessmentXBlock.current_state":         (200,      200,     200,           200),
     "AssessmentXBlock.profile":               (200,      200,     200,           200),
     "AssessmentXBlock.download":              (200,      200,     200,           200),
+    "AssessmentXBlock.student_view_user_state": (200,    200,     200,           200),
     "AssessmentXBlock.studio_submit":         (403,      403,     403,           200),
     # The coverage map and the tags: course staff only
     "CoverageXBlock.download":                (403,      403,     403,           200),
@@ -85,6 +86,7 @@ REQUESTS = {
     "AssessmentXBlock.current_state": ("POST", {}),
     "AssessmentXBlock.profile": ("POST", {"compare": None}),
     "AssessmentXBlock.download": ("GET", "format=json"),
+    "AssessmentXBlock.student_view_user_state": ("GET", ""),  # the mobile apps' read of the learner's own state
     "AssessmentXBlock.studio_submit": ("POST", {"display_name": "Renamed"}),
     "CoverageXBlock.download": ("GET", ""),
     "CoverageXBlock.refresh": ("POST", {}),
@@ -96,7 +98,8 @@ VIEWS = {"cohort page": "cohort", "profile page": "profile", **{
     f"export {what}.{fmt}": "cohort_export" for what in ("clusters", "learners") for fmt in ("csv", "json")}}
 #: Subjects whose answer is about the caller's own record: a 200 carries the caller's data (and never another's).
 OWN_DATA = {"AssessmentXBlock.save_answers", "AssessmentXBlock.start_moment", "AssessmentXBlock.current_state",
-            "AssessmentXBlock.profile", "AssessmentXBlock.download", "profile page", "CourseProfileXBlock.refresh"}
+            "AssessmentXBlock.profile", "AssessmentXBlock.download", "AssessmentXBlock.student_view_user_state",
+            "profile page", "CourseProfileXBlock.refresh"}
 #: Own-data subjects that show scores and no reflections: their percentages must be the caller's level.
 SCORES_ONLY = {"profile page", "CourseProfileXBlock.refresh"}
 #: What a 200 of a subject may change; anything else changing is a surprise, and a refusal changes nothing.

@@ -264,6 +264,9 @@ class Values:
             "framework": st.sampled_from(["social-work-2025", "../etc/passwd", ""]) | text,
             "allow_not_relevant": flag, "show_profile": flag, "share_answers": flag,
             "second_language": st.sampled_from(["nl", "en", "xx", ""]) | text,
+            "position_profile": st.sampled_from(["example-social-work-bachelor", "../framework/social-work-2025",
+                                                 "vocabulary", "schema", ""]) | text,
+            "target_position": st.sampled_from(["beginner", "pacesetter", "chief", ""]) | text,
         }
         self.text = text
         # Right values of each field: a body of right values with one field wrong reaches that field's check.
@@ -280,6 +283,8 @@ class Values:
             "framework": st.just(w["framework"]), "max_moments": st.integers(2, 5),
             "weight": st.integers(0, 1) | st.floats(0, 1), "allow_not_relevant": st.booleans(),
             "show_profile": st.booleans(), "share_answers": st.booleans(), "second_language": st.sampled_from(["nl", ""]),
+            "position_profile": st.sampled_from(["example-social-work-bachelor", ""]),
+            "target_position": st.sampled_from(["beginner", "experienced", "pioneer", "pacesetter", ""]),
         }
 
 

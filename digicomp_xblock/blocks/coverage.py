@@ -8,6 +8,7 @@ import io
 from django.utils.translation import gettext_noop as _
 from web_fragments.fragment import Fragment
 from webob import Response
+from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 from xblock.fields import Scope, String
@@ -30,7 +31,15 @@ def heat(count: int) -> int:
 
 @XBlock.wants("user")
 class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
-    """Staff-only coverage map of the course; learners see nothing and its handlers answer them 403."""
+    """Staff-only coverage map of the course; learners see nothing and its handlers answer them 403.
+
+    Learners see nothing of it, so it is no part of their completion (`EXCLUDED`: a unit with the map completes
+    without it); nor of the mobile apps (a wide table for staff, who use the web), nor of anonymous visitors.
+    """
+
+    completion_mode = XBlockCompletionMode.EXCLUDED
+    icon_class = "other"
+    has_author_view = True
 
     display_name = String(display_name=_("Display name"), default=_("Competences this course develops"),
                           scope=Scope.settings)
@@ -48,6 +57,23 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
         except FrameworkError as error:
             return self.framework_error_fragment(error)
         return self.fragment(html, css=["coverage.css"], script="coverage", init="DigicompCoverage")
+
+    def public_view(self, context=None):  # noqa: ARG002 - XBlock's view signature
+        """Visitors who are not signed in are no course staff: nothing."""
+        return Fragment()
+
+    def author_view(self, context=None):  # noqa: ARG002 - XBlock's view signature
+        """Studio: what the block is, in a few lines (the map itself is in the LMS, where the course's tags are)."""
+        try:
+            framework = self.framework_model
+        except FrameworkError as error:
+            return self.framework_error_fragment(error)
+        lang = self.content_language(framework.languages)
+        return self.author_fragment(
+            self.gettext(self.display_name),
+            self.gettext("Course staff see here which clusters the units of this course develop, from the units' "
+                         "competence tags; learners see nothing."),
+            [(self.gettext("Framework"), f"{framework.title.get(lang)} ({framework.id})")])
 
     @json_handler
     def refresh(self, payload):

@@ -92,6 +92,16 @@ class ResourcesMixin(XBlockMixin):
             fragment.initialize_js(init, init_args)
         return fragment
 
+    def notice_fragment(self, message: str, title: str = "") -> Fragment:
+        """A short text in place of the block (for a visitor who is not signed in, say)."""
+        return self.fragment(self.render_template("shared/notice.html", {"title": title, "message": message}))
+
+    def author_fragment(self, title: str, summary: str, facts=(), problems=()) -> Fragment:
+        """Studio's compact preview of a block: what it is, its settings as `(label, value)` pairs, and what stops
+        learners from using it."""
+        return self.fragment(self.render_template("shared/author.html", {
+            "title": title, "summary": summary, "facts": list(facts), "problems": [str(p) for p in problems]}))
+
     def error_fragment(self, problems) -> Fragment:
         """What learners see instead of a block that cannot work (a missing framework, wrong settings)."""
         return self.fragment(self.render_template("shared/error.html", {"problems": [str(p) for p in problems]}))

@@ -17,7 +17,15 @@ from .mixins import FrameworkMixin, I18nMixin, ResourcesMixin, framework_view
 
 
 class CourseProfileXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
-    """Per cluster: the first and the latest score over every assessment moment of the learner in this course."""
+    """Per cluster: the first and the latest score over every assessment moment of the learner in this course.
+
+    A page learners read (viewing it completes it, as with a text), on the web and in the mobile apps; visitors
+    who are not signed in are asked to sign in, for it shows a learner's own scores.
+    """
+
+    multi_device = True
+    icon_class = "other"
+    has_author_view = True
 
     display_name = String(display_name=_("Display name"), default=_("Your competences in this course"),
                           scope=Scope.settings)
@@ -26,6 +34,21 @@ class CourseProfileXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
     def student_view(self, framework, lang, context=None):  # noqa: ARG002 - XBlock's view signature
         return self.fragment(self._profile_html(framework, lang), css=["assessment.css"], script="profile",
                              init="DigicompCourseProfile")
+
+    def public_view(self, context=None):  # noqa: ARG002 - XBlock's view signature
+        return self.notice_fragment(self.gettext("Sign in to see your competences in this course."),
+                                    self.gettext(self.display_name))
+
+    @framework_view
+    def author_view(self, framework, lang, context=None):  # noqa: ARG002 - XBlock's view signature
+        """Studio: what learners see here, in a few lines (an author has no moments of their own to show)."""
+        assessments = [block for block in course_blocks(self, "digicomp_assessment") if block.framework == framework.id]
+        return self.author_fragment(
+            self.gettext(self.display_name),
+            self.gettext("Each learner sees here their own profile: per cluster, the first and the latest score of "
+                         "their self-assessments in this course."),
+            [(self.gettext("Framework"), f"{framework.title.get(lang)} ({framework.id})"),
+             (self.gettext("Self-assessments in this course"), str(len(assessments)))])
 
     @json_handler
     def refresh(self, payload):

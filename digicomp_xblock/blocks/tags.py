@@ -14,13 +14,14 @@ from xblock.exceptions import JsonHandlerError
 from .. import conf
 from ..core.loader import FrameworkError
 from ..platform import is_staff, show_competences, tagging_available
-from ..platform.course import is_unit
+from ..platform.course import OWN_BLOCKS, is_unit
 from ..rendering.presentation import element_id, framework_tree
 from .handlers import json_handler, staff_only
 from .mixins import FrameworkMixin, I18nMixin, ResourcesMixin
 
-#: Blocks that are never tagged (their own content is the framework).
-NOT_TAGGED = {"digicomp_coverage", "digicomp_framework"}
+#: Blocks that are never tagged: our own, the course's tools about the framework (not content that develops a
+#: competence); in Studio's preview (their author_view) they get no picker either.
+NOT_TAGGED = OWN_BLOCKS
 
 
 @XBlock.wants("user")

@@ -1,7 +1,8 @@
 """Who may see a course's cohort figures: course staff, checked on the server for every view and export.
 
-The rule is pluggable (DIGICOMP_COHORT_PERMISSION, a dotted path to `f(user, course_key) -> bool`); by default it
-is the platform's course staff rule (Open edX's access rules; in the demo, Django's `is_staff`).
+The rule is pluggable (DIGICOMP_COHORT_PERMISSION, a dotted path to `f(user, course_key) -> bool`, given the key
+as the URL parsed it: Open edX's CourseKey); by default it is the platform's course staff rule (Open edX's access
+rules; in the demo, Django's `is_staff`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from django.utils.module_loading import import_string
 from .. import conf, platform
 
 
-def can_view_cohort(user, course_key: str) -> bool:
+def can_view_cohort(user, course_key) -> bool:
     rule = conf.COHORT_PERMISSION.value()
     if rule:
         return bool(import_string(rule)(user, course_key))

@@ -1,6 +1,7 @@
 """URLs of the dashboard app (Open edX mounts them under /digicomp/ through the plugin's url_config).
 
-Course keys are checked where they enter: a text the platform does not accept as a course key is a 404.
+Course keys are parsed where they enter, once: a text the platform does not accept as a course key is a 404, and
+the views get the platform's key (Open edX: a CourseKey).
 """
 
 from django.urls import path, register_converter
@@ -14,10 +15,8 @@ class CourseKeyConverter:
 
     regex = r"[^/]+"
 
-    def to_python(self, value: str) -> str:
-        if not platform.current().is_course_key(value):
-            raise ValueError(value)  # Django answers 404
-        return value
+    def to_python(self, value: str):
+        return platform.current().parse_course_key(value)  # a ValueError: Django answers 404
 
     def to_url(self, value) -> str:
         return str(value)

@@ -3,6 +3,8 @@ and a learner's own profile across the course (the Competences course tab).
 
 Each page's content is rendered by our template engine (`rendering/templates/dashboard/`) and placed in the page
 shell `digicomp_dashboard/page.html`, which extends the platform's base template (DIGICOMP_BASE_TEMPLATE).
+Each view gets the course key as the URL parsed it (dashboard/urls.py: the platform's key object), and gives the
+dashboard's rows its text.
 """
 
 from __future__ import annotations
@@ -80,7 +82,7 @@ def _date(request, name: str) -> str:
 
 def _selection(request, course_key, ratings=False) -> Selection:
     """The rows of one assessment block (the chosen one, else the course's first) within the chosen dates."""
-    rows = api.rows(course_key, ratings=ratings)
+    rows = api.rows(str(course_key), ratings=ratings)
     blocks = sorted({row["block"] for row in rows})
     block = request.GET.get("block") or (blocks[0] if blocks else "")
     if block and block not in blocks:
@@ -138,7 +140,7 @@ def cohort_page(request, course_key):
     scale = scales.get(rows[0]["scale"]) if rows and rows[0]["scale"] in scales.ids else scales.get(DEFAULT_SCALE)
     minimum = conf.MIN_GROUP.value()
     return _page(request, _("Cohort competences"), engine.render("dashboard/cohort.html", {
-        "course_key": course_key, "chosen_block": chosen.block,
+        "course_key": str(course_key), "chosen_block": chosen.block,
         "blocks": [(b, titles_of_blocks.get(b, b)) for b in chosen.blocks], "since": chosen.since,
         "until": chosen.until, "by": chosen.by, "min_group": minimum, "withheld": chosen.withheld,
         "learners": len({r["learner"] for r in chosen.rows}), "per_learner": any(r["shared"] for r in rows),
@@ -154,7 +156,7 @@ def profile_page(request, course_key):
     """The signed-in learner's own profile across the course's self-assessments (the course tab's page)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    snapshots = api.learner_snapshots(course_key, anonymous_id_of(request.user, course_key))
+    snapshots = api.learner_snapshots(str(course_key), anonymous_id_of(request.user, course_key))
     framework = _framework(snapshots)
     lang = best_language(get_language(), framework.languages, framework.source_language)
     course = course_root(course_key, request.user.get_username()) if snapshots else None
@@ -168,7 +170,7 @@ def profile_page(request, course_key):
     }), css=["assessment.css"])
 
 
-def _coverage_url(course_key: str, username: str) -> str:
+def _coverage_url(course_key, username: str) -> str:
     """A link to the course's coverage map (the first digicomp_coverage block), or "" when it has none."""
     root = course_root(course_key, username)
     found = course_blocks(root, "digicomp_coverage") if root is not None else []
@@ -202,7 +204,7 @@ def cohort_export(request, course_key, what, fmt):
         return _refused(400, str(error))
     except exports.WithheldError as error:
         return _refused(403, str(error))
-    meta = {"course": course_key, "block": chosen.block, "framework": framework.id,
+    meta = {"course": str(course_key), "block": chosen.block, "framework": framework.id,
             "framework_versions": sorted({r["framework_version"] for r in chosen.rows}),
             "scales": sorted({r["scale"] for r in chosen.rows}), "min_group": minimum,
             "clusters": {c.id: c.title.get(lang) for c in framework.clusters()}}

@@ -26,6 +26,13 @@ class Platform:
         """Whether a text (from a URL) names a course the way this platform writes course keys."""
         return bool(text) and "/" not in text
 
+    def parse_course_key(self, text: str):
+        """The course key of a text from a URL, as the platform's own object (Open edX: a CourseKey), parsed once
+        where the URL enters and handed on as it is; ValueError when the text is no course key of this platform."""
+        if not self.is_course_key(text):
+            raise ValueError(text)
+        return text
+
     def unit_url(self, block, usage_id) -> str:  # noqa: ARG002 - the interface
         """A link that opens the unit `usage_id` of the block's course (empty when there is none)."""
         return ""

@@ -3,22 +3,34 @@ made when it is needed, so the rest of the package imports anywhere."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from . import LearnerRecord, Platform
+
+#: How long a course version's answer to "has it a block of this type?" is kept (a new version is asked anew).
+COURSE_VERSION_SECONDS = 24 * 3600
+#: The same for a course that names no version (its answer may change without a new key): a short while.
+UNVERSIONED_SECONDS = 300
 
 
 class OpenEdx(Platform):
     """The LMS and Studio."""
 
     def is_course_key(self, text: str) -> bool:
+        try:
+            self.parse_course_key(text)
+        except ValueError:
+            return False
+        return True
+
+    def parse_course_key(self, text: str):
         from opaque_keys import InvalidKeyError  # noqa: PLC0415
 
         try:
-            course_key_of_text(text)
+            return course_key_of_text(text)
         except InvalidKeyError:
-            return False
-        return True
+            raise ValueError(text) from None
 
     def unit_url(self, block, usage_id) -> str:
         block_course = getattr(block.scope_ids.usage_id, "course_key", None)
@@ -84,11 +96,30 @@ class OpenEdx(Platform):
             yield LearnerRecord(str(usage_key), str(course_id), user_id, learner)
 
 
-def course_key_of_text(text: str):
-    """An Open edX CourseKey of a course key text; InvalidKeyError when it is not one."""
+def course_has_block(course, block_type: str) -> bool:
+    """Whether a course (a CourseBlock) has a block of `block_type`: the modulestore is asked once per course version
+    (each publish makes a new one) and the answer kept in Django's cache, so a page that asks on every request (the
+    course tab's `is_enabled`) does not walk the course each time."""
+    from django.core.cache import cache  # noqa: PLC0415
+
+    version = getattr(course, "course_version", None) or getattr(course, "subtree_edited_on", None)
+    digest = hashlib.sha256(f"{block_type}|{course.id}|{version or ''}".encode()).hexdigest()[:32]
+    key = f"digicomp:has-block:{digest}"
+    found = cache.get(key)
+    if found is None:
+        from xmodule.modulestore.django import modulestore  # noqa: PLC0415
+
+        found = bool(modulestore().get_items(course.id, qualifiers={"category": block_type}))
+        cache.set(key, found, COURSE_VERSION_SECONDS if version else UNVERSIONED_SECONDS)
+    return found
+
+
+def course_key_of_text(text):
+    """An Open edX CourseKey of a course key text (a CourseKey as it is: the dashboard's URLs parse theirs once);
+    InvalidKeyError when it is not one."""
     from opaque_keys.edx.keys import CourseKey  # noqa: PLC0415
 
-    return CourseKey.from_string(text)
+    return text if isinstance(text, CourseKey) else CourseKey.from_string(text)
 
 
 def anonymous_ids_of(user) -> list[str]:

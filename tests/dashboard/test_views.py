@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from opaque_keys.edx.keys import CourseKey
 
 from digicomp_demo.platform import anonymous_id as demo_anonymous_id
 from digicomp_demo.registry import register_scenarios
@@ -17,6 +18,7 @@ from digicomp_xblock.core.scope import resolve_scope
 from digicomp_xblock.core.snapshots import make_snapshot
 from digicomp_xblock.dashboard.models import SnapshotRecord
 from digicomp_xblock.dashboard.urls import CourseKeyConverter
+from digicomp_xblock.platform.openedx import course_key_of_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.mariadb]
 
@@ -211,9 +213,29 @@ def test_open_edx_course_keys_are_checked_where_they_enter(settings):
     """With Open edX's platform, a text that is no CourseKey never reaches a view."""
     settings.DIGICOMP_PLATFORM = "digicomp_xblock.platform.openedx.OpenEdx"
     converter = CourseKeyConverter()
-    assert converter.to_python("course-v1:Org+Course+2026") == "course-v1:Org+Course+2026"
-    with pytest.raises(ValueError):
-        converter.to_python("not a course key")
+    key = converter.to_python("course-v1:Org+Course+2026")
+    assert isinstance(key, CourseKey) and str(key) == converter.to_url(key) == "course-v1:Org+Course+2026"
+    for text in ("not a course key", "course-v1:Org+Course", "course-v1:Org+Course+2026+extra", ""):
+        with pytest.raises(ValueError):
+            converter.to_python(text)
+
+
+def test_open_edx_course_keys_are_parsed_once_where_they_enter(settings, monkeypatch):
+    """The views hand the parsed key on; the platform's lookups take it as it is."""
+    settings.DIGICOMP_PLATFORM = "digicomp_xblock.platform.openedx.OpenEdx"
+    parsed = []
+    from_string = CourseKey.from_string.__func__
+    monkeypatch.setattr(CourseKey, "from_string",
+                        classmethod(lambda cls, text: parsed.append(text) or from_string(cls, text)))
+    key = CourseKeyConverter().to_python("course-v1:Org+Course+2026")
+    assert course_key_of_text(key) is key and course_key_of_text(course_key_of_text(key)) is key
+    assert parsed == ["course-v1:Org+Course+2026"]
+
+
+def test_a_course_key_that_open_edx_refuses_is_a_404_not_a_500(staff_client, settings):
+    settings.DIGICOMP_PLATFORM = "digicomp_xblock.platform.openedx.OpenEdx"
+    for path in ("cohort/", "profile/", "cohort/export/clusters.csv"):
+        assert staff_client.get(f"/digicomp/courses/course-v1:no-plus-signs/{path}").status_code == 404
 
 
 # --- Who sees individual answers, and differencing ---------------------------------------------------------------

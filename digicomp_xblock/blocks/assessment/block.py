@@ -14,11 +14,29 @@ from .student import StudentViewMixin
 from .studio import StudioMixin
 
 
+class Points(Float):
+    """A Float that writes a whole number as one: OLX `weight="1"` exports as `weight="1"`, not `"1.0"`."""
+
+    def to_string(self, value):
+        value = self.to_json(value)
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return super().to_string(value)
+
+
 class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixin, ConfigurationMixin, FrameworkMixin,
                        I18nMixin, ResourcesMixin, CompletableXBlockMixin, XBlock):
-    """Learners rate themselves on the statements in scope and see their profile per cluster grow."""
+    """Learners rate themselves on the statements in scope and see their profile per cluster grow.
+
+    Complete at the first submitted moment (not by viewing); on the web and in the mobile apps (whose native
+    screens may use `student_view_data` and the handler `student_view_user_state`); anonymous visitors are asked
+    to sign in, for the answers are kept per learner.
+    """
 
     has_custom_completion = True
+    multi_device = True
+    icon_class = "problem"
+    has_author_view = True
 
     display_name = String(display_name=_("Display name"), default=_("Digital competence self-assessment"),
                           scope=Scope.settings)
@@ -54,8 +72,8 @@ class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixi
         help=_("Off: course staff see figures of groups only, never one learner's answers. On: they also see each "
                "learner's ratings and scores (never the reflections). Learners are told which, before they answer; "
                "a change applies to moments submitted after it."))
-    weight = Float(display_name=_("Participation weight"), default=0.0, scope=Scope.settings,
-                   help=_("Points for submitting at least once (never for the levels chosen); 0 means not graded."))
+    weight = Points(display_name=_("Participation weight"), default=0.0, scope=Scope.settings,
+                    help=_("Points for submitting at least once (never for the levels chosen); 0 means not graded."))
 
     draft = Dict(default={}, scope=Scope.user_state, help="Answers not yet submitted: ratings and reflections.")
     snapshots = List(default=[], scope=Scope.user_state, help="Submitted assessment moments, oldest first.")

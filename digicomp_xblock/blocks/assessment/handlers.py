@@ -21,7 +21,7 @@ from ...core.loader import FrameworkError
 from ...core.scales import load_scales
 from ...core.scope import ScopeError
 from ...core.snapshots import SUBMITTED_EVENT, make_snapshot, snapshots_csv, snapshots_json
-from ..handlers import json_handler
+from ..handlers import json_handler, json_response
 
 #: The learner-state fields (Scope.user_state) of the self-assessment.
 LEARNER_STATE = ("draft", "snapshots", "editing", "revision")
@@ -107,6 +107,21 @@ class HandlersMixin(XBlockMixin):
         return {"profile_html": self.render_profile(compare)}
 
     @XBlock.handler
+    def student_view_user_state(self, request, suffix=""):  # noqa: ARG002 - XBlock's handler signature
+        """GET, changes nothing: the learner's own state as JSON, for the mobile apps (beside `student_view_data`):
+        the open moment's answers and the scores of each submitted moment."""
+        if request.method != "GET":
+            return JsonHandlerError(405, self.gettext("use GET")).get_response()
+        try:
+            self._usable()
+            state = self.state(profile=False)
+        except JsonHandlerError as error:
+            return error.get_response()
+        state["submitted"] = [{"moment": n, "submitted_at": s["submitted_at"], "scores": s["scores"]}
+                              for n, s in enumerate(self.snapshots, 1)]
+        return json_response(state)
+
+    @XBlock.handler
     def download(self, request, suffix=""):  # noqa: ARG002 - XBlock's handler signature
         """The learner's own snapshots as `?format=json` or `?format=csv`."""
         fmt = request.GET.get("format", "json")
@@ -161,8 +176,8 @@ class HandlersMixin(XBlockMixin):
                if snapshot.get("shared") else {}),
         })
 
-    def state(self) -> dict:
-        """What the page needs after a change."""
+    def state(self, profile: bool = True) -> dict:
+        """What the page needs after a change (with `profile`, the profile's HTML when a moment is submitted)."""
         rules = self.rules()
         ratings = valid_ratings((self.draft or {}).get("ratings", {}), rules)
         scope_ids = [s.id for s in self.scope_statements]
@@ -176,6 +191,6 @@ class HandlersMixin(XBlockMixin):
             "moments": len(self.snapshots),
             "max_moments": self.max_moments,
         }
-        if self.snapshots and not self.editing:
+        if profile and self.snapshots and not self.editing:
             data["profile_html"] = self.render_profile(None)
         return data

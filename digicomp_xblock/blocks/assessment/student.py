@@ -13,6 +13,7 @@ from ...core.messages import InputError
 from ...core.model import COMPONENT_KINDS
 from ...core.scales import NOT_RELEVANT, load_scales
 from ...core.scope import ScopeError
+from ...rendering.data import framework_data, framework_info, scale_data
 from ...rendering.gap import gap_view
 from ...rendering.presentation import KIND_LABELS, element_id, paragraphs, statement_groups
 from ...rendering.profile import assessment_view, render_profile
@@ -55,6 +56,47 @@ class StudentViewMixin(XBlockMixin):
         })
         return self.fragment(html, css=["assessment.css"], script="assessment", init="DigicompAssessment",
                              init_args={"storageKey": f"digicomp:{self.draft_owner}:{self.dom_id}"})
+
+    def public_view(self, context=None):  # noqa: ARG002 - XBlock's view signature
+        """Visitors who are not signed in: a sign-in request, for the answers are kept per learner (the platform's
+        anonymous user would share one record with every other visitor)."""
+        try:
+            lang = self.content_language(self.framework_model.languages)
+        except FrameworkError:
+            lang = ""
+        return self.notice_fragment(self.gettext("Sign in to take this self-assessment: your answers are kept for "
+                                                 "you, and you see your competences grow."), self.texts(lang)[0])
+
+    def student_view_data(self, context=None):  # noqa: ARG002 - XBlock's view signature
+        """The self-assessment as JSON for the mobile apps: the statements in scope, the scale, the settings.
+
+        The same for every learner (the platform collects it once per course version): no learner's answers; a
+        learner's own state comes from the handler `student_view_user_state`. Every text is in each of the
+        framework's languages (the display name and introduction: as a reader of that language sees them; the
+        default display name translated as the request's language has it). A block that cannot work says why in
+        `error`.
+        """
+        try:
+            framework = self.framework_model
+            scope = self.scope_statements
+            scale = self.scale_model
+        except (FrameworkError, ScopeError, KeyError) as error:
+            return {"display_name": self.display_name, "error": str(error)}
+        langs = framework.languages
+        not_relevant = load_scales().not_relevant if self.allow_not_relevant else None
+        return {
+            "display_name": {lang: self.texts(lang)[0] for lang in langs},
+            "introduction": {lang: self.texts(lang)[1] for lang in langs},
+            "framework": framework_info(framework),
+            "scale": scale_data(scale, langs, not_relevant),
+            "focuses": framework_data(framework, {s.id for s in scope}),
+            "statements": len(scope),
+            "max_moments": self.max_moments,
+            "show_profile": self.show_profile,
+            "share_answers": self.share_answers,
+            "graded": self.has_score,
+            "max_reflection_chars": MAX_REFLECTION_CHARS,
+        }
 
     @property
     def draft_owner(self) -> str:

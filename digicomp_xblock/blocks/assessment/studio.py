@@ -75,6 +75,26 @@ class StudioMixin(XBlockMixin):
         return self.fragment(html, css=["assessment.css", "tags.css"], script="assessment_studio",
                              init="DigicompAssessmentStudio")
 
+    def author_view(self, context=None):  # noqa: ARG002 - XBlock's view signature
+        """Studio's preview: the settings in a few lines and what stops learners, not the form of every statement."""
+        problems = self.settings_problems()
+        if problems:
+            return self.author_fragment(self.gettext(self.display_name), "", problems=problems)
+        framework = self.framework_model
+        lang = self.content_language(framework.languages)
+        scope = self.scope_statements
+        counts = {"statements": len(scope), "clusters": len({s.cluster_id for s in scope})}
+        yes, no = self.gettext("yes"), self.gettext("no")
+        return self.author_fragment(
+            self.texts(lang)[0],
+            self.gettext("Learners rate themselves on %(statements)s statements of %(clusters)s clusters and see "
+                         "their profile per cluster grow.") % counts,
+            [(self.gettext("Scope"), self.scope or self.gettext("the whole framework")),
+             (self.gettext("Scale"), load_scales().get(self.scale).title.get(lang)),
+             (self.gettext("Assessment moments"), str(self.max_moments)),
+             (self.gettext("Participation weight"), f"{self.weight:g}" if self.weight else self.gettext("not graded")),
+             (self.gettext("Course staff see each learner's answers"), yes if self.share_answers else no)])
+
     @json_handler
     def studio_submit(self, payload):
         """Save the editor's values after checking all of them; 400 with every problem otherwise. Course staff and
