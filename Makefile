@@ -15,7 +15,8 @@ PYTHON ?= $(shell \
 	fi)
 PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
 
-.PHONY: help demo test test-mariadb lint bench screenshots messages compile-messages upgrade clean
+.PHONY: help demo test test-mariadb lint bench screenshots messages compile-messages extract_translations \
+	validate_translations upgrade clean
 
 help:
 	@echo "make demo    - the XBlock SDK workbench with our scenarios on http://127.0.0.1:$(PORT)/ (PORT=8123 for another port)"
@@ -23,6 +24,8 @@ help:
 	@echo "make bench   - speed and page weight of the self-assessment vs. baselines in the same run (BENCH_ARGS=--profile)"
 	@echo "make screenshots - PNGs of every demo page, EN and NL, 320 and 1280 px, in var/screenshots/ (SCREENSHOTS_ARGS=--docs: the README's too)"
 	@echo "make messages / compile-messages - update the .po catalogs from the code / compile them to .mo"
+	@echo "make extract_translations - the English source catalogs for openedx-translations (OEP-58), in $(SOURCE_LOCALE)/en"
+	@echo "make validate_translations - i18n_tool validate on $(SOURCE_LOCALE) (the source catalogs and the Dutch ones)"
 	@echo "make upgrade - compile requirements/*.in into the pinned requirements/*.txt"
 
 $(VPY):
@@ -77,7 +80,7 @@ messages: $(VENV)/.installed
 		$(ADMIN) makemessages --domain $$domain \
 			--locale en --locale nl --no-obsolete --add-location file \
 			--ignore '.venv/*' --ignore 'build/*' --ignore 'tests/*' --ignore 'var/*' --ignore 'node_modules/*' \
-			--ignore 'static/js/translations/*' || exit 1; \
+			--ignore 'static/js/translations/*' --ignore '$(SOURCE_LOCALE)/*' || exit 1; \
 	done
 
 compile-messages: $(VENV)/.installed
@@ -85,6 +88,58 @@ compile-messages: $(VENV)/.installed
 	# The same catalog under the name Open edX looks for in a pip-installed XBlock (translations/<lang>/.../text.mo).
 	cd translations && for po in */LC_MESSAGES/django.po; do msgfmt --check -o "$$(dirname $$po)/text.mo" "$$po" || exit 1; done
 	$(ADMIN) compilejsi18n --locale en --locale nl
+
+# Translations as Open edX ships them (OEP-58). The openedx-translations workflow clones the repository, runs
+# `make extract_translations` with its own Python (Django, edx-i18n-tools and gettext, not our .venv) and takes the
+# one `*/conf/locale/en` it then finds; edx-platform's `pull_xblock_translations` pulls the translated catalogs back
+# with atlas from `translations/*/<module>/conf/locale`, so the source catalogs live below the module:
+# digicomp_xblock/conf/locale/en/LC_MESSAGES/django.po and djangojs.po, the strings of the package's code, templates
+# and JavaScript (the demo's are left out). They are generated, not kept in git. translations/ stays where our own
+# catalogs (English, Dutch) are kept and bundled into the package (`text.mo`, the platform's fallback).
+SOURCE_LOCALE := digicomp_xblock/conf/locale
+I18N_PYTHON := $(if $(wildcard $(VPY)),$(VPY),python3)
+I18N_TOOL := $(if $(wildcard $(VENV)/bin/i18n_tool),$(abspath $(VENV)/bin/i18n_tool),i18n_tool)
+
+define EXTRACT_TRANSLATIONS
+import os
+import django
+import polib
+from django.conf import settings
+from django.core.management import call_command
+
+locale_dir = os.path.abspath("$(SOURCE_LOCALE)")
+settings.configure(USE_I18N=True, LOCALE_PATHS=[locale_dir])
+django.setup()
+ignore = [".venv/*", "build/*", "dist/*", "var/*", "node_modules/*", "demo/*", "tests/*", "bench/*", "tutor/*",
+          "docs/*", "static/js/translations/*", "translations/*", "$(SOURCE_LOCALE)/*"]
+for domain in ("django", "djangojs"):
+    call_command("makemessages", locale=["en"], domain=domain, ignore_patterns=ignore, no_obsolete=True,
+                 add_location="file", verbosity=0)
+    path = os.path.join(locale_dir, "en", "LC_MESSAGES", domain + ".po")
+    catalog = polib.pofile(path)
+    catalog.header = ("digicomp-xblock: English source catalog (" + domain + ") for openedx-translations.\n"
+                      "Written by `make extract_translations`; do not edit.\n"
+                      "This file is distributed under the same license as the digicomp-xblock package "
+                      "(AGPL-3.0-or-later).")
+    catalog.metadata_is_fuzzy = False
+    catalog.metadata.update({"Project-Id-Version": "digicomp-xblock", "Report-Msgid-Bugs-To": "",
+                             "Language": "en", "Language-Team": "English", "Last-Translator": "",
+                             "PO-Revision-Date": catalog.metadata.get("POT-Creation-Date", ""),
+                             "Content-Type": "text/plain; charset=UTF-8",
+                             "Plural-Forms": "nplurals=2; plural=(n != 1);"})
+    catalog.save()
+    print(path, len(catalog), "strings")
+endef
+export EXTRACT_TRANSLATIONS
+
+extract_translations:
+	rm -f $(SOURCE_LOCALE)/en/LC_MESSAGES/django.po $(SOURCE_LOCALE)/en/LC_MESSAGES/djangojs.po
+	$(I18N_PYTHON) -c "$$EXTRACT_TRANSLATIONS"
+
+# i18n_tool reads $(SOURCE_LOCALE)/config.yaml; it checks every .po below it: the source catalogs (when extracted)
+# and the Dutch ones, which link to translations/nl/.
+validate_translations:
+	cd digicomp_xblock && $(I18N_TOOL) validate
 
 upgrade: $(VENV)/.installed
 	$(VPY) -m pip install --quiet -r requirements/pip-tools.txt

@@ -102,3 +102,24 @@ def test_the_wheel_holds_no_demo(installed):
     # the test venv's site-packages are borrowed for dependencies, and the demo is installed there (editable)
     assert spec == "None" or str(work) not in spec
 
+
+
+def test_installed_package_gives_the_platform_its_bundled_dutch_catalog(installed):
+    """The platform's fallback lookup (tests/openedx_i18n.py): `<root module>/translations/<locale>/LC_MESSAGES/`,
+    domain `text`, found with importlib.resources in the installed package. The OEP-58 source folder
+    (digicomp_xblock/conf/) belongs to the repository, not to the wheel."""
+    env_dir, work = installed
+    script = (
+        "import gettext, pathlib\n"
+        "from importlib import resources\n"
+        "import digicomp_xblock\n"
+        "with resources.as_file(resources.files('digicomp_xblock') / 'translations') as folder:\n"
+        "    print(folder)\n"
+        "    print(gettext.translation('text', str(folder), ['nl_BE']).gettext('Digital competence framework'))\n"
+        "print((pathlib.Path(digicomp_xblock.__file__).parent / 'conf').exists())\n"
+    )
+    result = run(env_dir, work, "python", "-c", script)
+    assert result.returncode == 0, result.stderr
+    folder, dutch, has_conf = result.stdout.splitlines()
+    assert folder.startswith(str(env_dir)) and not Path(folder).is_symlink()
+    assert (dutch, has_conf) == ("Kader voor digitale competenties", "False")
