@@ -3,8 +3,8 @@
 
 
 import pytest
-from openedx_tagging import api as oel_tagging
 
+from digicomp_xblock.tagging import compat as tagging_compat
 from digicomp_xblock.tagging.api import (
     TaggingError,
     competences_in,
@@ -15,6 +15,9 @@ from tests.helpers import (
     object_tags,
     taxonomy_state,
 )
+
+# openedx_tagging's API and models, from where this release keeps them (tagging/compat.py).
+oel_tagging = tagging_compat.api()
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
 

@@ -6,9 +6,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from openedx_tagging import api as oel_tagging
-from openedx_tagging.models import Tag, TagImportTask, Taxonomy
 
+from digicomp_xblock.tagging import compat as tagging_compat
 from digicomp_xblock.tagging.api import (
     TaggingError,
     competences_of,
@@ -24,6 +23,10 @@ from tests.helpers import (
     tags_in_order,
     taxonomy_state,
 )
+
+# openedx_tagging's API and models, from where this release keeps them (tagging/compat.py).
+oel_tagging = tagging_compat.api()
+Tag, TagImportTask, Taxonomy = (getattr(tagging_compat.models(), name) for name in ("Tag", "TagImportTask", "Taxonomy"))
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
 
