@@ -1,6 +1,8 @@
-# digicomp-xblock: `make demo` serves the workbench, `make test` runs the whole suite.
-# Both create .venv with Python 3.12 (the Python of Open edX Verawood) when it is missing and install the pinned
-# requirements (requirements/*.txt, compiled from the .in files by `make upgrade`), the package and its demo.
+# digicomp-xblock: `make demo` serves the workbench, `make test` runs the whole suite on Open edX Verawood (the
+# default release), `make test-ulmo` the suite again on Open edX Ulmo.
+# `make demo` and `make test` create .venv with Python 3.12 (the Python of Verawood) when it is missing and install
+# the pinned requirements (requirements/*.txt, compiled from the .in files by `make upgrade`), the package and its
+# demo; `make test-ulmo` does the same in .venv-ulmo with Python 3.11 and Ulmo's pins (requirements/test-ulmo.txt).
 
 PORT ?= 8000
 VENV := .venv
@@ -13,14 +15,25 @@ PYTHON ?= $(shell \
 	elif command -v pyenv >/dev/null 2>&1 && v=$$(pyenv versions --bare 2>/dev/null | grep -E '^3\.12(\.[0-9]+)?$$' | tail -n 1) && [ -n "$$v" ]; then \
 		echo "$$(pyenv root)/versions/$$v/bin/python3.12"; \
 	fi)
-PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
+PIP_COMPILE_OPTIONS := --quiet --allow-unsafe --no-emit-index-url --no-emit-find-links --strip-extras
+PIP_COMPILE := $(VENV)/bin/pip-compile $(PIP_COMPILE_OPTIONS)
+# Open edX Ulmo: Python 3.11 (python3.11, else a python3 that is 3.11, else a pyenv 3.11; or PYTHON_ULMO=...).
+VENV_ULMO := .venv-ulmo
+VPY_ULMO := $(VENV_ULMO)/bin/python
+PYTHON_ULMO ?= $(shell \
+	if python3.11 -c 'import sys' >/dev/null 2>&1; then echo python3.11; \
+	elif python3 -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' >/dev/null 2>&1; then echo python3; \
+	elif command -v pyenv >/dev/null 2>&1 && v=$$(pyenv versions --bare 2>/dev/null | grep -E '^3\.11(\.[0-9]+)?$$' | tail -n 1) && [ -n "$$v" ]; then \
+		echo "$$(pyenv root)/versions/$$v/bin/python3.11"; \
+	fi)
 
-.PHONY: help demo test test-mariadb lint bench screenshots messages compile-messages extract_translations \
-	validate_translations upgrade clean
+.PHONY: help demo test test-ulmo test-mariadb lint bench screenshots messages compile-messages \
+	extract_translations validate_translations upgrade clean
 
 help:
 	@echo "make demo    - the XBlock SDK workbench with our scenarios on http://127.0.0.1:$(PORT)/ (PORT=8123 for another port)"
 	@echo "make test    - lint, the whole test suite with its coverage figure, then the database tests on MariaDB"
+	@echo "make test-ulmo - the suite but its browser tests on Open edX Ulmo (Python 3.11, Ulmo's pins, in .venv-ulmo)"
 	@echo "make bench   - speed and page weight of the self-assessment vs. baselines in the same run (BENCH_ARGS=--profile)"
 	@echo "make screenshots - PNGs of every demo page, EN and NL, 320 and 1280 px, in var/screenshots/ (SCREENSHOTS_ARGS=--docs: the README's too)"
 	@echo "make messages / compile-messages - update the .po catalogs from the code / compile them to .mo"
@@ -57,6 +70,25 @@ test: lint
 	@echo "Coverage of digicomp_xblock by the suite: $$($(VPY) -m coverage report --format=total)%"
 	$(MAKE) --no-print-directory test-mariadb
 
+# The suite on Open edX Ulmo, the other supported release (README "Supported releases"): Python 3.11 and Ulmo's pins
+# (requirements/constraints-ulmo.txt, compiled into test-ulmo.txt). `pip check` shows that setup.py's ranges admit
+# Ulmo's versions. The browser tests run on the default release only (make test); lint too.
+$(VPY_ULMO):
+	@if [ -z "$(PYTHON_ULMO)" ]; then \
+		echo "No Python 3.11 found. Install it (e.g. 'pyenv install 3.11'), or point to one: make test-ulmo PYTHON_ULMO=/path/to/python3.11" >&2; \
+		exit 1; fi
+	$(PYTHON_ULMO) -m venv $(VENV_ULMO)
+
+$(VENV_ULMO)/.installed: $(VPY_ULMO) setup.py demo/setup.py tutor/setup.py requirements/test-ulmo.txt
+	$(VPY_ULMO) -m pip install --quiet --upgrade pip
+	$(VPY_ULMO) -m pip install --quiet -r requirements/test-ulmo.txt
+	$(VPY_ULMO) -m pip install --quiet --no-deps -e . -e demo -e tutor
+	$(VPY_ULMO) -m pip check
+	touch $@
+
+test-ulmo: $(VENV_ULMO)/.installed
+	$(VPY_ULMO) -m pytest -m "not browser"
+
 # The database-bound tests again on a throw-away MariaDB server (Debian's mariadb-server), as Open edX runs MySQL.
 # Without MariaDB it is skipped with a message, except in CI, where .ci/run installs it.
 test-mariadb: $(VENV)/.installed
@@ -79,8 +111,8 @@ messages: $(VENV)/.installed
 	for domain in django djangojs; do \
 		$(ADMIN) makemessages --domain $$domain \
 			--locale en --locale nl --no-obsolete --add-location file \
-			--ignore '.venv/*' --ignore 'build/*' --ignore 'tests/*' --ignore 'var/*' --ignore 'node_modules/*' \
-			--ignore 'static/js/translations/*' --ignore '$(SOURCE_LOCALE)/*' || exit 1; \
+			--ignore '.venv/*' --ignore '.venv-ulmo/*' --ignore 'build/*' --ignore 'tests/*' --ignore 'var/*' \
+			--ignore 'node_modules/*' --ignore 'static/js/translations/*' --ignore '$(SOURCE_LOCALE)/*' || exit 1; \
 	done
 
 compile-messages: $(VENV)/.installed
@@ -110,7 +142,7 @@ from django.core.management import call_command
 locale_dir = os.path.abspath("$(SOURCE_LOCALE)")
 settings.configure(USE_I18N=True, LOCALE_PATHS=[locale_dir])
 django.setup()
-ignore = [".venv/*", "build/*", "dist/*", "var/*", "node_modules/*", "demo/*", "tests/*", "bench/*", "tutor/*",
+ignore = [".venv/*", ".venv-ulmo/*", "build/*", "dist/*", "var/*", "node_modules/*", "demo/*", "tests/*", "bench/*", "tutor/*",
           "docs/*", "static/js/translations/*", "translations/*", "$(SOURCE_LOCALE)/*"]
 for domain in ("django", "djangojs"):
     call_command("makemessages", locale=["en"], domain=domain, ignore_patterns=ignore, no_obsolete=True,
@@ -141,13 +173,16 @@ extract_translations:
 validate_translations:
 	cd digicomp_xblock && $(I18N_TOOL) validate
 
-upgrade: $(VENV)/.installed
+# test-ulmo.txt is compiled by pip-tools in .venv-ulmo, with Python 3.11, against constraints-ulmo.txt.
+upgrade: $(VENV)/.installed $(VENV_ULMO)/.installed
 	$(VPY) -m pip install --quiet -r requirements/pip-tools.txt
 	cd requirements && for name in base demo test bench mariadb pip-tools; do \
 		../$(PIP_COMPILE) --upgrade -o $$name.txt $$name.in || exit 1; done
+	$(VPY_ULMO) -m pip install --quiet -r requirements/pip-tools.txt
+	cd requirements && ../$(VENV_ULMO)/bin/pip-compile $(PIP_COMPILE_OPTIONS) --upgrade -o test-ulmo.txt test-ulmo.in
 
 clean:
-	rm -rf $(VENV) node_modules build dist *.egg-info demo/*.egg-info tutor/*.egg-info var .pytest_cache .coverage
+	rm -rf $(VENV) $(VENV_ULMO) node_modules build dist *.egg-info demo/*.egg-info tutor/*.egg-info var .pytest_cache .coverage
 
 # The benchmark: a report of figures and ratios against baselines measured in the same run, never a pass/fail.
 # It installs xblock-poll (Survey, the reference block) and uses a throw-away SQLite database.

@@ -11,14 +11,17 @@ from __future__ import annotations
 import json
 import re
 
-from openedx_tagging.models import ObjectTag, Tag, Taxonomy
 from webob import Request
 from workbench.runtime import WorkbenchRuntime
 
 from digicomp_demo.registry import all_scenarios
 from digicomp_xblock.blocks.assessment.handlers import LEARNER_STATE
 from digicomp_xblock.platform.course import OWN_BLOCKS
+from digicomp_xblock.tagging import compat as tagging_compat
 from digicomp_xblock.tagging.api import set_competences
+
+# openedx_tagging's models, from where this release keeps them (tagging/compat.py).
+ObjectTag, Tag, Taxonomy = (getattr(tagging_compat.models(), name) for name in ("ObjectTag", "Tag", "Taxonomy"))
 
 
 def make_block(xml: str, user: str = "student_1"):

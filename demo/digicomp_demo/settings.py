@@ -17,6 +17,7 @@ from workbench.settings import *  # noqa: F403 - the SDK's settings, adjusted be
 from workbench.settings import DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, TEMPLATES, WORKBENCH
 
 from digicomp_xblock.core.paths import data_dir
+from digicomp_xblock.tagging import compat as tagging_compat
 
 # The SDK's dependencies still import pkg_resources (a warning in every log line otherwise); not ours to fix.
 warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
@@ -49,7 +50,8 @@ LOGGING["handlers"]["logfile"]["filename"] = str(VAR_DIR / "workbench.log")
 LOGGING["loggers"]["django"]["level"] = "INFO"  # the SDK logs every SQL query at DEBUG
 
 ROOT_URLCONF = "digicomp_demo.urls"
-INSTALLED_APPS = ["digicomp_demo", "statici18n", *INSTALLED_APPS, "openedx_tagging",
+# Open edX's content tagging, under the app name of the openedx_tagging installed (it moved in openedx-learning 0.32).
+INSTALLED_APPS = ["digicomp_demo", "statici18n", *INSTALLED_APPS, tagging_compat.app_name() or "openedx_tagging",
                   "digicomp_xblock.tagging", "digicomp_xblock.dashboard"]
 DIGICOMP_MIN_GROUP = 5
 DIGICOMP_BASE_TEMPLATE = "digicomp_base.html"

@@ -2,8 +2,9 @@
 
 Configure in the LMS settings (OPEN_EDX_FILTERS_CONFIG), see the README:
 - legacy dashboard: "org.openedx.learning.instructor.dashboard.render.started.v1" -> AddCompetencesSection
-- instructor dashboard MFE (Verawood): "org.openedx.learning.instructor.dashboard.tabs.requested.v1"
-  -> AddCompetencesTab
+- instructor dashboard MFE: "org.openedx.learning.instructor.dashboard.tabs.requested.v1" -> AddCompetencesTab;
+  that filter exists from openedx-filters 3.4 (Verawood), not on Ulmo (2.1), where only the legacy dashboard has
+  the section (the Tutor plugin configures the tab only where the filter exists)
 """
 
 from __future__ import annotations

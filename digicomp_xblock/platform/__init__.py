@@ -156,5 +156,7 @@ def app_installed(name: str) -> bool:
 
 
 def tagging_available() -> bool:
-    """Whether Open edX's content tagging is installed here."""
-    return app_installed("openedx_tagging")
+    """Whether Open edX's content tagging is installed here, under the app name of either layout."""
+    from ..tagging.compat import APP_NAMES  # noqa: PLC0415
+
+    return any(app_installed(name) for name in APP_NAMES)

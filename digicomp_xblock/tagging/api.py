@@ -17,6 +17,7 @@ from django.db import transaction
 
 from ..core.exports.taxonomy import taxonomy_rows, to_taxonomy_csv
 from ..core.model import Framework
+from . import compat
 
 EXPORT_PREFIX = "digicomp-"
 _VERSION = re.compile(r"data version (\d+)\.(\d+)\.(\d+)")
@@ -27,9 +28,7 @@ class TaggingError(ValueError):
 
 
 def _tagging():
-    from openedx_tagging import api  # noqa: PLC0415 - loaded when the app is installed
-
-    return api
+    return compat.api()  # loaded when the app is installed, from where this release keeps it
 
 
 def export_id(framework_id: str) -> str:
@@ -55,8 +54,8 @@ def _version_of(description: str) -> tuple[int, ...] | None:
 
 def sync_taxonomy(framework: Framework, lang: str, plan_only: bool = False) -> SyncResult:
     """Create or update the framework's taxonomy (replace mode, idempotent); plan first, change nothing on error."""
-    from openedx_tagging.import_export import api as import_api  # noqa: PLC0415
-    from openedx_tagging.import_export.parsers import ParserFormat  # noqa: PLC0415
+    import_api = compat.module("import_export.api")
+    ParserFormat = compat.module("import_export.parsers").ParserFormat  # noqa: N806 - openedx_tagging's class
 
     description = (f"{framework.title.get(lang)} ({framework.edition}), digicomp-xblock framework "
                    f"'{framework.id}', data version {framework.version}.")
@@ -108,7 +107,7 @@ def competences_in(object_ids: Iterable[str], framework_id: str) -> dict[str, li
     openedx_tagging's API reads the tags of one object at a time; this reads those of a whole course at once,
     with the rules of its `get_object_tags` (an enabled taxonomy, tags that still exist).
     """
-    from openedx_tagging.models import ObjectTag  # noqa: PLC0415
+    ObjectTag = compat.models().ObjectTag  # noqa: N806 - openedx_tagging's model
 
     found: dict[str, list[str]] = {}
     rows = (ObjectTag.objects.filter(object_id__in=list(object_ids), taxonomy__export_id=export_id(framework_id),

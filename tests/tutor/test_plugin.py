@@ -6,6 +6,7 @@ rendered init tasks against stand-ins of the platform's configuration models.
 """
 
 import copy
+import importlib.metadata
 import json
 import os
 import re
@@ -199,7 +200,17 @@ def test_settings_follow_the_configuration(tutor_api, custom_root, path):
          TABS: {"fail_silently": True, "pipeline": [TAB]}},
         id="our-step-already-there"),
 ])
-def test_lms_settings_add_our_filter_steps_to_what_is_configured(tutor_api, default_root, path, before, after):
+@pytest.mark.parametrize(("filters", "has_tabs_filter"), [("3.16.0", True), ("3.4.0", True), ("2.1.0", False)])
+def test_lms_settings_add_our_filter_steps_to_what_is_configured(tutor_api, default_root, monkeypatch, path, before,
+                                                                 after, filters, has_tabs_filter):
+    """With openedx-filters 3.4 or later (Verawood) both steps; with an older one (Ulmo: 2.1) no tabs filter, which
+    it does not have: what was configured for it stays as it was."""
+    real_version = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: filters if name == "openedx-filters" else real_version(name))
+    if not has_tabs_filter:
+        after = {**{key: value for key, value in after.items() if key != TABS},
+                 **({TABS: before[TABS]} if before and TABS in before else {})}
     ours = our_part(tutor_api, default_root, "openedx-lms-common-settings", path)
     settings = {} if before is None else {"OPEN_EDX_FILTERS_CONFIG": copy.deepcopy(before)}
     exec(ours, settings)
