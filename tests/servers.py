@@ -65,6 +65,12 @@ class DemoServer:
                 time.sleep(0.1)
         raise RuntimeError(f"demo server did not start: {(self.var / 'server.err').read_text()}")
 
+    def last_error(self) -> str:
+        """The server's last logged traceback of a request (what a 5xx was), or ""."""
+        log = (self.var / "server.err").read_text(encoding="utf-8", errors="replace")
+        found = log.split("Internal Server Error:")[1:]
+        return ("Internal Server Error:" + found[-1])[-3000:] if found else ""
+
     def kill(self) -> None:
         """SIGKILL: no chance to finish a request or close a transaction."""
         self.process.send_signal(signal.SIGKILL)

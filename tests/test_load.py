@@ -59,7 +59,7 @@ def test_fifty_learners_submitting_at_once(server):
         results = list(pool.map(lambda n: learner(base, usage, n, statements), range(LEARNERS)))
 
     for name, level, statuses, own in results:
-        assert all(status < 500 for status in statuses), (name, statuses)
+        assert all(status < 500 for status in statuses), (name, statuses, demo.last_error())
         counts = Counter(statuses)
         # max_moments submits and new moments accepted; the last new moment and every later submit refused
         assert counts == {200: 2 * max_moments - 1, 400: SUBMITS - max_moments + 1}, (name, statuses)
