@@ -18,6 +18,7 @@ COURSE = "/scenario/digicomp-course/"
 SHORT = "/scenario/digicomp-assessment-short/"
 FULL = "/scenario/digicomp-assessment/"
 FRAMEWORK = "/scenario/digicomp-framework/"
+BEGINNER = "/scenario/digicomp-assessment-beginner/"
 LOCALES = {"en": "en-GB", "nl": "nl-BE"}
 WIDTHS = (320, 1280)
 ACCOUNTS = {"lecturer": "lecturer", "ana": "student"}
@@ -40,6 +41,13 @@ def _open_tag_picker(page, lang):
     picker.locator(".dc-tree-cluster > summary").first.click()
     picker.locator(".dc-tree-cluster[open] .dc-tree-component > summary").first.click()
     expect(picker.locator(".dc-tree-component[open] input[data-level=statement]").last).to_be_visible()
+
+
+def _open_gap_details(page, lang):
+    """The gap to the beginner, its first list of statements below the expected level open."""
+    page.locator(".dc-gap details > summary").first.click()
+    expect(page.locator(".dc-gap details[open] li").first).to_be_visible()
+    page.locator(".dc-gap").scroll_into_view_if_needed()
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,9 @@ LOOKS = (
     Look("assessment-short", f"{SHORT}?student=looks-newcomer", english=(*HEADER, *FORM)),
     Look("assessment", f"{FULL}?student=looks-newcomer", english=(*HEADER, *FORM)),
     Look("assessment-profile", f"{SHORT}?student={LEARNER}", english=(*HEADER, *PROFILE)),
+    Look("assessment-gap", f"{BEGINNER}?student={LEARNER}", ready=_open_gap_details,
+         english=(*HEADER, "Compared with the position", "statements expected, you rate", "Which statements",
+                  "Expected statements per cluster", "At or above")),
     Look("course-lecturer", COURSE, user="lecturer", ready=_open_tag_picker,
          english=(*HEADER, "Logged in as", "Log out", "Change the competences of this unit", "Only course staff see this",
                   "Find a competence", "Save the competences", "Units that develop each cluster",
@@ -134,9 +145,14 @@ def second_round(statement):
     return {"6": 0, "5": 3}.get(cluster, 2) if statement != "5.1.2" else -1
 
 
+def mixed_round(statement):
+    """Below the beginner's expected level in about half of the statements, one 'not relevant'."""
+    return -1 if statement == "2.1.1" else (1, 3, 2, 4)[sum(map(int, statement.split("."))) % 4]
+
+
 def prepare(browser, base):
     """Log the demo accounts in (their storage states, for new contexts) and submit two moments as ana in the demo
-    course and as LEARNER in the short self-assessment. Returns {user: storage state}."""
+    course and as LEARNER in the short self-assessment, one in the beginner's. Returns {user: storage state}."""
     states = {}
     for name, password in ACCOUNTS.items():
         context = browser.new_context(locale=LOCALES["en"], viewport={"width": 1280, "height": 900})
@@ -151,6 +167,8 @@ def prepare(browser, base):
     page = context.new_page()
     page.goto(f"{base}{SHORT}?student={LEARNER}")
     submit_moments(page, first_round, second_round)
+    page.goto(f"{base}{BEGINNER}?student={LEARNER}")
+    submit_moments(page, mixed_round)
     context.close()
     return states
 
