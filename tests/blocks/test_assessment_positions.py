@@ -112,3 +112,13 @@ def test_studio_saves_a_profile_and_position_and_the_form_follows():
 def test_olx_naming_an_unknown_profile_is_refused_with_the_attribute():
     with pytest.raises(ValueError, match="unknown position profile 'nope'"):
         make_block('<digicomp_assessment scope="6" position_profile="nope" target_position="beginner"/>')
+
+
+def test_the_editor_lists_profiles_by_name_and_positions_in_the_authors_language():
+    block = block_for(beginner_block(), STAFF)
+    html = block.render("studio_view").content
+    assert '<option value="example-social-work-bachelor" selected>EXAMPLE – Bachelor in social work' in html
+    assert '<option value="beginner" selected>Beginner</option>' in html
+    with translation.override("nl"):
+        html = block_for(beginner_block(), STAFF).render("studio_view").content
+    assert '>VOORBEELD – Bachelor sociaal werk' in html and '<option value="experienced">Hulpverlener met ervaring' in html

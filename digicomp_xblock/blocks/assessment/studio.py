@@ -47,6 +47,14 @@ def olx_attribute_problems(attributes) -> list[str]:
     return problems
 
 
+def _profile_name(profile_id: str, framework, lang: str) -> str:
+    """A position profile as the editor lists it: its name, else (a file that cannot be read) its ID."""
+    try:
+        return conf.profile(profile_id, framework).name.get(lang)
+    except FrameworkError:
+        return profile_id
+
+
 @XBlock.wants("studio_user_permissions")
 class StudioMixin(XBlockMixin):
     """Studio editor and OLX checks for the self-assessment."""
@@ -68,7 +76,7 @@ class StudioMixin(XBlockMixin):
             "chosen": chosen,
             "whole": not chosen,
             "max_moments_limit": MAX_MOMENTS_LIMIT,
-            "profiles": conf.profiles(),
+            "profiles": [(pid, _profile_name(pid, framework, lang)) for pid in conf.profiles()],
             "positions": [(p.id, p.name.get(lang)) for p in framework.positions],
             "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in framework.languages],
         })
