@@ -1,8 +1,9 @@
 """The one place that talks to openedx_tagging: the framework as a taxonomy, and competence tags on objects.
 
 One taxonomy per framework (export id `digicomp-<framework id>`), whatever its data version: a new version
-updates tag values in place, so objects keep their tags. Tag values carry the competence ID first
-(`5.2.3 Ability to use copyright…`) and tags carry it as external id; code reads IDs, never display text.
+updates tag values in place, so objects keep their tags. Tags carry the competence ID as external id, and their
+values start with it, zero-padded so that openedx_tagging (which sorts by value) lists them in framework order
+(`5.2.03 Ability to use copyright…` before `5.2.10 …`); code reads external ids, never display text.
 """
 
 from __future__ import annotations
@@ -88,7 +89,20 @@ def sync_taxonomy(framework: Framework, lang: str, plan_only: bool = False) -> S
             raise TaggingError("the taxonomy import failed: " + " ".join(task.log.strip().splitlines()[-3:]))
         taxonomy.description = description
         taxonomy.save(update_fields=["description"])
+        _refresh_object_tag_values(taxonomy)
     return SyncResult(created, changes, False)
+
+
+def _refresh_object_tag_values(taxonomy) -> None:
+    """Object tags point to their tag and keep a copy of its value (openedx_tagging's `ObjectTag._value`, shown if
+    the tag is deleted and used to leave applied tags out of Studio's tag search); a rename leaves the copy stale
+    until the object is tagged again, so bring this taxonomy's copies up to date with openedx_tagging's own
+    `ObjectTag.resync` (a no-op for those already current, so a second run still changes nothing)."""
+    ObjectTag = compat.models().ObjectTag  # noqa: N806 - openedx_tagging's model
+
+    for object_tag in ObjectTag.objects.filter(taxonomy=taxonomy).exclude(tag=None).select_related("tag", "taxonomy"):
+        if object_tag.resync():
+            object_tag.save()
 
 
 def competences_of(object_id: str, framework_id: str) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft201909Validator, FormatChecker
 
 from digicomp_xblock.core.exports import to_case_package, to_table_csv, to_taxonomy_csv
-from digicomp_xblock.core.exports.taxonomy import MAX_VALUE_LENGTH
+from digicomp_xblock.core.exports.taxonomy import MAX_VALUE_LENGTH, id_widths, sortable_id
 from digicomp_xblock.core.loader import load_framework
 from tests.core.case_import import Store, import_package
 
@@ -263,10 +263,40 @@ def test_taxonomy_csv_has_open_edx_columns_and_parents_first(framework):
     seen = set()
     for row in rows:
         assert row["parent_id"] == "" or row["parent_id"] in seen
-        assert row["value"].startswith(row["id"] + " ") and len(row["value"]) <= MAX_VALUE_LENGTH
+        assert row["value"].startswith(sortable_id(row["id"], (1, 1, 2)) + " ")
+        assert len(row["value"]) <= MAX_VALUE_LENGTH
         seen.add(row["id"])
     assert len({row["value"] for row in rows}) == len(rows)
     assert {row["id"] for row in rows if not row["parent_id"]} == {str(n) for n in range(1, 10)}
+
+
+def test_taxonomy_values_sort_in_framework_order(framework):
+    """openedx_tagging lists tags by value, case-insensitively: padded numbers keep 5.2.2 before 5.2.10."""
+    rows = list(csv.DictReader(io.StringIO(to_taxonomy_csv(framework, "nl"))))
+    values = [row["value"] for row in rows]
+    assert sorted(values, key=str.casefold) == values == sorted(values)
+    by_id = {row["id"]: row["value"] for row in rows}
+    assert by_id["5.2.2"].startswith("5.2.02 ") and by_id["5.2.10"].startswith("5.2.10 ")
+    assert by_id["5"].startswith("5 ") and by_id["5.2"].startswith("5.2 ")  # levels below ten stay as they are
+    assert by_id["6.1.1"].startswith("6.1.01 ")  # every statement has the same width, not only those of 5.2
+
+
+@pytest.mark.parametrize("node_id, widths, shown", [
+    ("5.2.3", (1, 1, 2), "5.2.03"),
+    ("5.2.10", (1, 1, 2), "5.2.10"),
+    ("5", (1, 1, 2), "5"),
+    ("5.2", (2, 1, 2), "05.2"),
+    ("12.3.4", (2, 1, 3), "12.3.004"),
+    ("1.1.1", (1, 1, 1), "1.1.1"),
+])
+def test_sortable_id_pads_each_number_to_its_level(node_id, widths, shown):
+    assert sortable_id(node_id, widths) == shown
+
+
+def test_id_widths_follow_the_longest_number_of_each_level(framework, mini):
+    assert id_widths(framework) == (1, 1, 2)  # 9 clusters, components 1-3, up to 15 statements
+    assert id_widths(mini) == (1, 1, 1)  # nothing to pad: the values are the plain IDs
+    assert to_taxonomy_csv(mini, "en").splitlines()[1:3] == ["1,1 Cluster one,", "1.1,1.1 Knowledge one,1"]
 
 
 def test_flat_csv_one_row_per_statement(framework):

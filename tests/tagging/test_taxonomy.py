@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from digicomp_xblock.core.exports.taxonomy import id_widths, sortable_id
 from digicomp_xblock.tagging import compat as tagging_compat
 from digicomp_xblock.tagging.api import (
     TaggingError,
@@ -47,11 +48,12 @@ def test_sync_creates_the_taxonomy_with_one_tag_per_cluster_component_and_statem
     assert {depth: len(ids) for depth, ids in levels.items()} == {0: 9, 1: 27, 2: 144}
     assert sorted(levels[0]) == [c.id for c in framework.clusters()]
     assert set(levels[2]) == {s.id for s in framework.statements()}
+    widths = id_widths(framework)
     for node_id, tag in tags.items():
-        assert tag.value.startswith(f"{node_id} "), tag.value
+        assert tag.value.startswith(f"{sortable_id(node_id, widths)} "), tag.value
         parent = node_id.rsplit(".", 1)[0] if "." in node_id else None
         assert (tag.parent.external_id if tag.parent else None) == parent, node_id
-    assert tags["5.2.3"].value == "5.2.3 Ability to use copyright and source citation correctly"
+    assert tags["5.2.3"].value == "5.2.03 Ability to use copyright and source citation correctly"
     assert tags["6"].value == f"6 {framework.cluster('6').title.get('en')}"
 
 
@@ -75,11 +77,11 @@ def test_a_new_version_renames_the_changed_tag_and_keeps_object_tags(framework, 
     assert (result.created, result.changes) == (False, ("rename 5.2.3",))
     tags = tags_by_id()
     assert len(tags) == 180
-    assert tags["5.2.3"].value == f"5.2.3 {NEW_TEXT}" and tags["5.2.3"].pk == pk_before
+    assert tags["5.2.3"].value == f"5.2.03 {NEW_TEXT}" and tags["5.2.3"].pk == pk_before
     assert "data version 2025.2.0" in taxonomy_of("social-work-2025").description
     assert competences_of("unit-a", "social-work-2025") == ["5.2.3", "6"]
     values = [tag.value for tag in oel_tagging.get_object_tags("unit-a")]
-    assert f"5.2.3 {NEW_TEXT}" in values
+    assert f"5.2.03 {NEW_TEXT}" in values
 
 
 @pytest.mark.parametrize("plan_only", [False, True])
@@ -93,7 +95,7 @@ def test_an_older_version_after_a_newer_one_is_refused_and_changes_nothing(frame
         sync_taxonomy(framework, "en", plan_only=plan_only)
 
     assert taxonomy_state() == before and object_tags() == tagged
-    assert tags_by_id()["5.2.3"].value == f"5.2.3 {NEW_TEXT}"
+    assert tags_by_id()["5.2.3"].value == f"5.2.03 {NEW_TEXT}"
 
 
 def test_versions_compare_as_numbers_not_text(framework, taxonomy, framework_copy):
@@ -158,7 +160,7 @@ def test_command_lang_nl_writes_dutch_values(framework):
     out = StringIO()
     call_command("digicomp_taxonomy", "--lang", "nl", stdout=out)
     assert "values in nl" in out.getvalue()
-    assert tags_by_id()["5.2.3"].value == f"5.2.3 {framework.statement('5.2.3').text.get('nl')}"
+    assert tags_by_id()["5.2.3"].value == f"5.2.03 {framework.statement('5.2.3').text.get('nl')}"
 
 
 def test_command_dry_run_on_a_fresh_database_changes_nothing():
@@ -196,7 +198,7 @@ def test_command_refuses_an_older_file_after_a_newer_one(framework_file):
     call_command("digicomp_taxonomy", "--file", str(framework_file("2025.2.0", {"5.2.3": NEW_TEXT})),
                  stdout=StringIO())
     before = taxonomy_state()
-    assert tags_by_id()["5.2.3"].value == f"5.2.3 {NEW_TEXT}"
+    assert tags_by_id()["5.2.3"].value == f"5.2.03 {NEW_TEXT}"
     with pytest.raises(CommandError, match=r"refusing to replace it with the older version 2025\.1\.0"):
         call_command("digicomp_taxonomy", stdout=StringIO())
     assert taxonomy_state() == before
