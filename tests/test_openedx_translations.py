@@ -14,6 +14,7 @@ import pytest
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.utils import translation
 
+from digicomp_xblock.rendering import engine
 from tests.helpers import make_block
 from tests.openedx_i18n import PlatformI18nService, atlas_pull, compile_xblock_translations, python_locale_root
 
@@ -89,7 +90,11 @@ def platform(settings, tmp_path):
     settings.REPO_ROOT = tmp_path / "edx-platform"
     settings.STATICI18N_ROOT = tmp_path / "edx-platform" / "static"
     settings.LOCALE_PATHS = []
-    return tmp_path
+    # XBlock's i18n template tags keep, in each compiled template, the translation they first merged into: compiled
+    # under earlier tests (with our catalogs in LOCALE_PATHS) they would bring them back. Compile anew, here and after.
+    engine.engine.cache_clear()
+    yield tmp_path
+    engine.engine.cache_clear()
 
 
 def with_platform_i18n(block, monkeypatch):
