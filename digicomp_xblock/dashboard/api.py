@@ -90,9 +90,10 @@ def rows(course_key: str, block_keys: Iterable[str] | None = None, ratings: bool
 
 
 def learner_snapshots(course_key: str, learner: str) -> list[dict]:
-    """One learner's moments in a course, oldest first, as the profile reads them (time, framework, scale, ratings,
-    scores)."""
-    records = SnapshotRecord.objects.filter(course_key=course_key, learner=learner).order_by("submitted_at")
+    """One learner's moments in a course, oldest first (two in one second: in the order submitted), as the profile
+    reads them (time, framework, scale, ratings, scores)."""
+    records = (SnapshotRecord.objects.filter(course_key=course_key, learner=learner)
+               .order_by("submitted_at", "moment", "id"))
     return [{"submitted_at": r.submitted_at.isoformat(), "framework": r.framework, "scale": r.scale,
              "ratings": r.ratings, "scores": r.scores}
             for r in records.only("submitted_at", "framework", "scale", "ratings", "scores")]
