@@ -109,3 +109,24 @@ def test_safe_javascript_passes(code):
 ])
 def test_each_javascript_rule_fires(code, rule):
     assert rule in [found for _line, found in check_javascript(code)]
+
+
+def render(template: str, **context) -> str:
+    from django.template import Context, Engine
+
+    engine = Engine(libraries={"i18n": "xblock.utils.templatetags.i18n"})
+    return engine.from_string("{% load i18n %}" + template).render(Context(context))
+
+
+def test_the_accepted_forms_escape_translations_and_variables_once():
+    assert render('{% trans "<b>Save</b> & go" as t_msg %}{{ t_msg|force_escape }}') == (
+        "&lt;b&gt;Save&lt;/b&gt; &amp; go"
+    )
+    assert render(GOOD_BLOCKTRANS, x='R&D <i>"') == "Cluster R&amp;D &lt;i&gt;&quot;"
+    assert render(GOOD_BLOCKTRANS, x="Plain text") == "Cluster Plain text"
+
+
+def test_a_force_escape_filter_without_autoescape_off_escapes_variables_twice():
+    """Why django-blocktrans-double-escape is a rule."""
+    template = "{% filter force_escape %}{% blocktrans with n=x %}Cluster {{ n }}{% endblocktrans %}{% endfilter %}"
+    assert render(template, x="R&D") == "Cluster R&amp;amp;D"
