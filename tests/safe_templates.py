@@ -5,9 +5,10 @@ take a file's text and give `(line, rule)` pairs; `scan` runs them over the file
 
 Django templates (xsslint's DjangoTemplateLinter, which lints `.html` files under a `templates` directory):
 
-- django-trans-missing-escape: a `{% trans %}` without `as var`, or not followed on its own line by `{{ var|... }}`.
+- django-trans-missing-escape: a `{% trans %}` without `as var`, or not followed on its own line by `{{var|...}}`.
 - django-trans-invalid-escape-filter: the expression after it has no filter, more than one, or not `force_escape`.
-- django-trans-escape-variable-mismatch: the expression after it names another variable than its `as`.
+- django-trans-escape-variable-mismatch: the expression after it names another variable than its `as` (the text
+  between the braces taken as it is, as xsslint takes it: `{{var|force_escape}}`, without spaces).
 - django-html-interpolation-missing: a `{% trans %}` whose string holds HTML tags or `{placeholders}` with no
   `{% interpolate_html var ... %}` of its variable.
 - django-html-interpolation-missing-safe-filter: an HTML literal passed to `interpolate_html` without `|safe`.
@@ -101,7 +102,9 @@ def _check_trans_escape(template: str, tag: re.Match, var: str) -> str | None:
     expression = re.match(r"[^\n]*?{{(.*?)}}", template[tag.end():line_end])
     if expression is None:
         return "django-trans-missing-escape"
-    parts = [part.strip() for part in expression.group(1).split("|")]
+    # As xsslint does, the text between the braces is taken as it is: `{{ var|force_escape }}`, with spaces, names
+    # " var" and is a mismatch to it; `{{var|force_escape}}` is the form it accepts.
+    parts = expression.group(1).split("|")
     if len(parts) != 2:
         return "django-trans-invalid-escape-filter"
     if parts[0] != var:

@@ -23,8 +23,8 @@ def test_no_violation_of_the_safe_template_rules():
 
 
 @pytest.mark.parametrize("template", [
-    '{% load i18n %}<p>{% trans "Save" as save_msg %}{{ save_msg|force_escape }}</p>',
-    '<input title="{% trans "Save" as t_msg %}{{ t_msg|force_escape }}">',
+    '{% load i18n %}<p>{% trans "Save" as save_msg %}{{save_msg|force_escape}}</p>',
+    '<input title="{% trans "Save" as t_msg %}{{t_msg|force_escape}}">',
     GOOD_BLOCKTRANS,
     (
         "{% autoescape off %}{% filter force_escape %}\n{% blocktrans trimmed %}\nA text\n{% endblocktrans %}\n"
@@ -40,19 +40,22 @@ def test_safe_django_forms_pass(template):
 
 @pytest.mark.parametrize(("template", "rule"), [
     ('<p>{% trans "Save" %}</p>', "django-trans-missing-escape"),
-    ('<p>{% trans "Save" as save_msg %}</p>\n<p>{{ save_msg|force_escape }}</p>', "django-trans-missing-escape"),
-    ('<p>{% trans "Save" as save_msg %}{{ save_msg }}</p>', "django-trans-invalid-escape-filter"),
-    ('<p>{% trans "Save" as save_msg %}{{ save_msg|escape }}</p>', "django-trans-invalid-escape-filter"),
-    ('<p>{% trans "Save" as save_msg %}{{ save_msg|upper|force_escape }}</p>', "django-trans-invalid-escape-filter"),
-    ('<p>{% trans "Save" as save_msg %}{{ other|force_escape }}</p>', "django-trans-escape-variable-mismatch"),
-    ('<p>{% trans "Go <b>now</b>" as go_msg %}{{ go_msg|force_escape }}</p>', "django-html-interpolation-missing"),
-    ('<p>{% trans "Go {link}" as go_msg %}{{ go_msg|force_escape }}</p>', "django-html-interpolation-missing"),
+    ('<p>{% trans "Save" as save_msg %}</p>\n<p>{{save_msg|force_escape}}</p>', "django-trans-missing-escape"),
+    ('<p>{% trans "Save" as save_msg %}{{save_msg}}</p>', "django-trans-invalid-escape-filter"),
+    ('<p>{% trans "Save" as save_msg %}{{save_msg|escape}}</p>', "django-trans-invalid-escape-filter"),
+    ('<p>{% trans "Save" as save_msg %}{{save_msg|upper|force_escape}}</p>', "django-trans-invalid-escape-filter"),
+    ('<p>{% trans "Save" as save_msg %}{{other|force_escape}}</p>', "django-trans-escape-variable-mismatch"),
+    ('<p>{% trans "Save" as save_msg %}{{ save_msg|force_escape }}</p>', "django-trans-escape-variable-mismatch"),
+    ('<p>{% trans "Go <b>now</b>" as go_msg %}{{go_msg|force_escape}}</p>', "django-html-interpolation-missing"),
+    ('<p>{% trans "Go {link}" as go_msg %}{{go_msg|force_escape}}</p>', "django-html-interpolation-missing"),
     ('{% trans "Go {a}" as go_msg %}{% interpolate_html go_msg a=\'<a href="/">\' %}',
      "django-html-interpolation-missing-safe-filter"),
     ("{% interpolate_html %}", "django-html-interpolation-invalid-tag"),
     ("<p>{% blocktrans %}A text{% endblocktrans %}</p>", "django-blocktrans-missing-escape-filter"),
     ("{% if x %}{% blocktrans %}A text{% endblocktrans %}{% endif %}", "django-blocktrans-missing-escape-filter"),
     ("{% filter escape %}{% blocktrans %}A text{% endblocktrans %}{% endfilter %}",
+     "django-blocktrans-missing-escape-filter"),
+    ("{% filter force_escape xyz %}{% blocktrans %}A text{% endblocktrans %}{% endfilter %}",
      "django-blocktrans-missing-escape-filter"),
     ("{% filter force_escape %}{% blocktrans %}A text{% endfilter %}", "django-blocktrans-parse-error"),
     ("{% filter force_escape {% blocktrans %}A text{% endblocktrans %}", "django-blocktrans-escape-filter-parse-error"),
@@ -119,7 +122,7 @@ def render(template: str, **context) -> str:
 
 
 def test_the_accepted_forms_escape_translations_and_variables_once():
-    assert render('{% trans "<b>Save</b> & go" as t_msg %}{{ t_msg|force_escape }}') == (
+    assert render('{% trans "<b>Save</b> & go" as t_msg %}{{t_msg|force_escape}}') == (
         "&lt;b&gt;Save&lt;/b&gt; &amp; go"
     )
     assert render(GOOD_BLOCKTRANS, x='R&D <i>"') == "Cluster R&amp;D &lt;i&gt;&quot;"
