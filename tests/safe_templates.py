@@ -38,6 +38,9 @@ all the same):
 - javascript-inner-html (ours: the DOM's own HTML parsers): an assignment to `innerHTML` or `outerHTML`, a call
   of `insertAdjacentHTML` or `document.write`, unless the value is the empty string.
 
+As in xsslint, the character before a jQuery function, `escape(` or `interpolate(` may be any character: a
+`unescape(` or `CSS.escape(` breaks javascript-escape there too.
+
 An exception is allowed as xsslint allows it: a comment `xss-lint: disable=<rule>` on the line or the line before,
 which must say why the HTML is safe (in our JavaScript: HTML our own handlers rendered with escaping templates).
 """
@@ -208,8 +211,8 @@ JQUERY_CALLS = [
 HTML_STRING = r"""(?:"\s*<(?:\\.|[^"\\])*"|"(?:\\.|[^"\\])*>\s*"|'\s*<(?:\\.|[^'\\])*'|'(?:\\.|[^'\\])*>\s*')"""
 SIMPLE_JS_RULES = [
     (re.compile(rf"\+\s*{HTML_STRING}|{HTML_STRING}\s*\+"), "javascript-concat-html"),
-    (re.compile(r"(?<!_)\.escape\("), "javascript-escape"),
-    (re.compile(r"(?<!StringUtils)\.interpolate\("), "javascript-interpolate"),
+    (re.compile(r"(?<!_).escape\("), "javascript-escape"),
+    (re.compile(r"(?<!StringUtils).interpolate\("), "javascript-interpolate"),
     (re.compile(r"<%="), "underscore-not-escaped"),
     (re.compile(r"\.insertAdjacentHTML\(|\bdocument\.write(?:ln)?\("), "javascript-inner-html"),
 ]
@@ -238,7 +241,7 @@ def check_javascript(source: str) -> list[tuple[int, str]]:
     for rule, names, kind in JQUERY_CALLS:
         violations.extend(
             (_line_of(code, call.start()), rule)
-            for call in re.finditer(rf"(?<!HtmlUtils)\.(?:{names})\(", code)
+            for call in re.finditer(rf"(?<!HtmlUtils).(?:{names})\(", code)
             if not _jquery_call_safe(code, call, kind)
         )
     for pattern, rule in SIMPLE_JS_RULES:

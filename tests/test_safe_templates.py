@@ -101,6 +101,7 @@ def test_safe_javascript_passes(code):
     ('var row = name + "</td>";', "javascript-concat-html"),
     ("var row = `<td>${name}</td>`;", "javascript-concat-html"),
     ("var safe = HtmlUtils.escape(name);", "javascript-escape"),
+    ("var text = unescape(name);", "javascript-escape"),
     ("var text = edx.interpolate(text, {});", "javascript-interpolate"),
     ("var t = '<%= name %>';", "underscore-not-escaped"),
     ("list.innerHTML = markup;", "javascript-inner-html"),
