@@ -8,9 +8,11 @@ Django templates (xsslint's DjangoTemplateLinter, which lints `.html` files unde
 - django-trans-missing-escape: a `{% trans %}` without `as var`, or not followed on its own line by `{{var|...}}`.
 - django-trans-invalid-escape-filter: the expression after it has no filter, more than one, or not `force_escape`.
 - django-trans-escape-variable-mismatch: the expression after it names another variable than its `as` (the text
-  between the braces taken as it is, as xsslint takes it: `{{var|force_escape}}`, without spaces).
+  between the braces taken as it is, as xsslint's earlier versions take it: `{{var|force_escape}}`, without
+  spaces, is the form every version accepts).
 - django-html-interpolation-missing: a `{% trans %}` whose string holds HTML tags or `{placeholders}` with no
-  `{% interpolate_html var ... %}` of its variable.
+  `{% interpolate_html var ... %}` of its variable; a `{% blocktrans %}` whose text holds HTML tags, or
+  `{placeholders}` without `asvar var` and its `interpolate_html`.
 - django-html-interpolation-missing-safe-filter: an HTML literal passed to `interpolate_html` without `|safe`.
 - django-html-interpolation-invalid-tag: `{% interpolate_html %}` without the variable to interpolate.
 - django-blocktrans-missing-escape-filter: a `{% blocktrans %}` whose tag just before it is not
@@ -81,6 +83,8 @@ def _blank_comments(template: str) -> str:
 # An HTML tag, or a {placeholder}, inside the string of a trans tag.
 HTML_IN_STRING = re.compile(r"</?[a-zA-Z][^<>]*>")
 PLACEHOLDER_IN_STRING = re.compile(r"{\w*}")
+# A {placeholder} in the text of a blocktrans, where {{ variable }} and {% plural %} are Django's own.
+SINGLE_BRACES = re.compile(r"(?<!{){(?![{%])[\w =\-'\":]+(?<!})}(?!})")
 
 
 def _check_trans(template: str, tag: re.Match, interpolated: set[str]) -> str | None:
@@ -105,8 +109,8 @@ def _check_trans_escape(template: str, tag: re.Match, var: str) -> str | None:
     expression = re.match(r"[^\n]*?{{(.*?)}}", template[tag.end():line_end])
     if expression is None:
         return "django-trans-missing-escape"
-    # As xsslint does, the text between the braces is taken as it is: `{{ var|force_escape }}`, with spaces, names
-    # " var" and is a mismatch to it; `{{var|force_escape}}` is the form it accepts.
+    # As xsslint's earlier versions do, the text between the braces is taken as it is: `{{ var|force_escape }}`
+    # names " var" there; `{{var|force_escape}}` is the form every version accepts.
     parts = expression.group(1).split("|")
     if len(parts) != 2:
         return "django-trans-invalid-escape-filter"
@@ -117,10 +121,21 @@ def _check_trans_escape(template: str, tag: re.Match, var: str) -> str | None:
     return None
 
 
-def _check_blocktrans(template: str, tag: re.Match) -> str | None:
-    if not re.search(r"{%\s*endblocktrans\s*%}", template[tag.end():]):
+def _check_blocktrans(template: str, tag: re.Match, interpolated: set[str]) -> str | None:
+    end = re.search(r"{%\s*endblocktrans\s*%}", template[tag.end():])
+    if end is None:
         return "django-blocktrans-parse-error"
-    before = template[:tag.start()]
+    text = template[tag.end():tag.end() + end.start()]
+    if HTML_IN_STRING.search(text):
+        return "django-html-interpolation-missing"
+    if SINGLE_BRACES.search(text):
+        asvar = re.search(r"\basvar\s+(\w+)", tag.group(1))
+        return None if asvar and asvar.group(1) in interpolated else "django-html-interpolation-missing"
+    return _check_blocktrans_filter(template[:tag.start()])
+
+
+def _check_blocktrans_filter(before: str) -> str | None:
+    """The rule the tags before a blocktrans (`before`: the template up to it) break, if any."""
     opening = before.rfind("{%")
     if opening < 0:
         return "django-blocktrans-missing-escape-filter"
@@ -157,7 +172,7 @@ def check_django_template(template: str) -> list[tuple[int, str]]:
         if name in ("trans", "translate"):
             rule = _check_trans(code, tag, interpolated)
         elif name in ("blocktrans", "blocktranslate"):
-            rule = _check_blocktrans(code, tag)
+            rule = _check_blocktrans(code, tag, interpolated)
         else:
             continue
         if rule:

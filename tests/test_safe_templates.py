@@ -51,6 +51,8 @@ def test_safe_django_forms_pass(template):
     ('{% trans "Go {a}" as go_msg %}{% interpolate_html go_msg a=\'<a href="/">\' %}',
      "django-html-interpolation-missing-safe-filter"),
     ("{% interpolate_html %}", "django-html-interpolation-invalid-tag"),
+    (GOOD_BLOCKTRANS.replace("Cluster", "Go <b>now</b>"), "django-html-interpolation-missing"),
+    (GOOD_BLOCKTRANS.replace("Cluster", "Go {link}"), "django-html-interpolation-missing"),
     ("<p>{% blocktrans %}A text{% endblocktrans %}</p>", "django-blocktrans-missing-escape-filter"),
     ("{% if x %}{% blocktrans %}A text{% endblocktrans %}{% endif %}", "django-blocktrans-missing-escape-filter"),
     ("{% filter escape %}{% blocktrans %}A text{% endblocktrans %}{% endfilter %}",
