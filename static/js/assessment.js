@@ -90,6 +90,7 @@ function DigicompAssessment(runtime, element, init) {
     });
     formSection.hidden = !state.editing;
     root.querySelector(".dc-downloads").hidden = state.moments === 0;
+    // xss-lint: disable=javascript-inner-html -- profile_html: our state handler's profile, rendered by escaping templates
     if (state.profile_html !== undefined) { profileSection.innerHTML = state.profile_html || ""; }
     progress();
   }
@@ -327,6 +328,7 @@ function DigicompAssessment(runtime, element, init) {
       var moment = parseInt(root.querySelector("[data-compare]").value, 10);
       DigicompPost(url("profile"), {compare: moment}).then(function (result) {
         if (!result.ok) { say(result.data.error || String(result.status)); return; }
+        // xss-lint: disable=javascript-inner-html -- profile_html: our profile handler's, rendered by escaping templates
         profileSection.innerHTML = result.data.profile_html;
         focusHeading(profileSection.querySelector("h4"));
       }, function () { say(i18n.gettext("No connection: please try again.")); });
