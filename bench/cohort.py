@@ -16,7 +16,8 @@ from pathlib import Path
 
 from run import setup_django
 
-COURSE = "bench-course"
+#: The demo's course (the demo platform knows the courses of its scenarios; another key is a 404).
+COURSE = "demo-course-digital-social-work-in-practice"
 
 
 def fill(learners: int, seed: int = 7) -> None:
@@ -85,16 +86,21 @@ def main(argv=None) -> int:
 
         read_ms = timed(lambda: api.rows(COURSE), args.reps)
         aggregate_ms = timed(aggregate, args.reps)
+        from digicomp_demo.registry import register_scenarios
+
+        register_scenarios()
         client = Client()
         client.force_login(get_user_model().objects.create_user("bench-staff", is_staff=True))
-        page = client.get(f"/digicomp/courses/{COURSE}/cohort/")
+        url = f"/digicomp/courses/{COURSE}/cohort/"
+        page = client.get(url)
+        page_ms = timed(lambda: client.get(url), args.reps)
         print(f"\ncohort benchmark: {args.learners} learners x 144 ratings x 2 moments "
               f"({2 * args.learners} rows, filled in {filled:.1f} s), median of {args.reps}")
         print(f"  read the rows (floor)            {read_ms:9.1f} ms")
         print(f"  read + aggregate (page figures)  {aggregate_ms:9.1f} ms")
         ratio = aggregate_ms / read_ms
         print(f"  ratio                            {ratio:9.2f}×   target ≤ 2×  {'met' if ratio <= 2 else 'NOT met'}")
-        print(f"  instructor page: HTTP {page.status_code}, {len(page.content) / 1024:.1f} kB HTML")
+        print(f"  instructor page: HTTP {page.status_code}, {len(page.content) / 1024:.1f} kB HTML, {page_ms:.1f} ms")
     return 0
 
 
