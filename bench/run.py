@@ -36,6 +36,8 @@ FLOOR_TAG = "bench_floor"
 RENDER_VS_FLOOR = 1.5  # our render / floor render: at most
 RENDER_VS_SURVEY = 1.0  # our render / Survey render: below
 SAVE_VS_FLOOR = 2.0  # our save / floor handler: at most
+HISTORY = 19  # submitted moments of the learner whose save is compared with a save at none
+SAVE_HISTORY_VS_NONE = 1.5  # a save at HISTORY moments / a save at none: at most
 PAGE_WEIGHT_LIMIT = 60_000  # bytes of our CSS + JS, uncompressed: below
 
 
@@ -107,8 +109,6 @@ def post(url: str, body: bytes):
 
 def build_cases(runtime, statements, levels):
     """Parse the blocks, give the learner a draft / a vote, and return the timed cases."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     ids = [s.id for s in statements]
     top = levels[-1].value
@@ -182,15 +182,81 @@ def build_cases(runtime, statements, levels):
         Case("survey_vote", "xblock-poll Survey vote handler, 144 answers",
              lambda: handle("survey", "vote", survey_bodies, survey_vote_ok)),
     ]
-    # The learner has a draft and a vote before anything is timed; then each case runs once to count its queries.
+    # The learner has a draft and a vote before anything is timed (count_queries runs every case once more).
     by_key = {case.key: case for case in cases}
     by_key["save"].run()
     by_key["survey_vote"].run()
+    return cases, usage
+
+
+def count_queries(cases) -> None:
+    """Run each case once, counting its SQL queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     for case in cases:
         with CaptureQueriesContext(connection) as queries:
             case.run()
         case.queries = len(queries)
-    return cases, usage
+
+
+def history_cases(statements, levels):
+    """A draft save of a learner with no submitted moment and of one with HISTORY, in the workbench's storage and
+    in the LMS-like one (lms_storage.py), and render and floor in the LMS-like storage."""
+    from lms_storage import lms_like_runtime
+    from workbench.runtime import WorkbenchRuntime
+
+    ids = [s.id for s in statements]
+    top = levels[-1].value
+    xml = f'<digicomp_assessment max_moments="{HISTORY + 1}"/>'
+
+    def body(shift, submit=False):
+        return json.dumps({"ratings": {sid: (i + shift) % (top + 1) for i, sid in enumerate(ids)},
+                           "submit": submit}).encode()
+
+    def learner(mode, moments):
+        name = f"bench_{mode}_{moments}"
+        runtime, store = lms_like_runtime(name) if mode == "lms" else (WorkbenchRuntime(name), None)
+        usage = {"ours": runtime.parse_xml_string(xml), "floor": runtime.parse_xml_string(f"<{FLOOR_TAG}/>")}
+
+        def request(key, handler, data):
+            if store:
+                store.new_request()
+            block = runtime.get_block(usage[key])
+            start = time.perf_counter()
+            response = runtime.handle(block, handler, post(runtime.handler_url(block, handler), data))
+            elapsed = time.perf_counter() - start
+            if response.status_code != 200:
+                raise RuntimeError(f"{name} {handler} answered {response.status}: {response.body[:300]!r}")
+            return elapsed
+
+        def render(key):
+            if store:
+                store.new_request()
+            block = runtime.get_block(usage[key])
+            start = time.perf_counter()
+            block.render("student_view")
+            return time.perf_counter() - start
+
+        request("ours", "save_answers", body(0))
+        for moment in range(moments):
+            request("ours", "save_answers", body(moment, submit=True))
+            request("ours", "start_moment", b"{}")
+        count = iter(range(10**9))
+        return (lambda: request("ours", "save_answers", body(next(count) % 2)),
+                lambda: render("ours"), lambda: request("floor", "echo", body(0)), lambda: render("floor"))
+
+    cases = []
+    for mode, label in (("wb", "workbench storage"), ("lms", "LMS-like storage")):
+        save_none, render, floor_handler, floor_render = learner(mode, 0)
+        save_history = learner(mode, HISTORY)[0]
+        cases += [Case(f"save_{mode}_0", f"draft save, no submitted moment ({label})", save_none),
+                  Case(f"save_{mode}_{HISTORY}", f"draft save, {HISTORY} submitted moments ({label})", save_history)]
+        if mode == "lms":
+            cases += [Case("render_lms", f"our render ({label})", render),
+                      Case("floor_render_lms", f"floor render ({label})", floor_render),
+                      Case("floor_handler_lms", f"floor handler ({label})", floor_handler)]
+    return cases
 
 
 def first_render_ms(runtime, usage_id) -> float:
@@ -310,16 +376,21 @@ def report(cases, weights, first_ms, reps, warmup) -> None:
         met = value <= target if op == "<=" else value < target
         checks.append((label, met))
         goal = f"{'≤' if op == '<=' else '<'} {target:g}×"
-        print(f"{label:<36} {value:>7.2f}×   target {goal:<7} {'met' if met else 'NOT met'}")
+        print(f"{label:<44} {value:>7.2f}×   target {goal:<7} {'met' if met else 'NOT met'}")
 
     print("ratios of medians")
     ratio("our render / floor render", "render", "floor_render", RENDER_VS_FLOOR, "<=")
     ratio("our render / Survey render", "render", "survey_render", RENDER_VS_SURVEY, "<")
     ratio("our save / floor handler", "save", "floor_handler", SAVE_VS_FLOOR, "<=")
+    for mode, label in (("wb", "workbench"), ("lms", "LMS-like")):
+        ratio(f"save at {HISTORY} / at 0 moments, {label}", f"save_{mode}_{HISTORY}", f"save_{mode}_0",
+              SAVE_HISTORY_VS_NONE, "<=")
+    ratio("our render / floor render, LMS-like", "render_lms", "floor_render_lms", RENDER_VS_FLOOR, "<=")
+    ratio("our save / floor handler, LMS-like", "save_lms_0", "floor_handler_lms", SAVE_VS_FLOOR, "<=")
     info = by["save"].median / by["floor_store"].median
-    print(f"{'  (info) our save / storing handler':<36} {info:>7.2f}×")
+    print(f"{'  (info) our save / storing handler':<44} {info:>7.2f}×")
     info = by["survey_vote"].median / by["floor_handler"].median
-    print(f"{'  (info) Survey vote / floor handler':<36} {info:>7.2f}×")
+    print(f"{'  (info) Survey vote / floor handler':<44} {info:>7.2f}×")
     print()
 
     print("page weight: CSS + JS the assessment's student_view adds (gzip -6 per file)")
@@ -371,6 +442,8 @@ def main(argv=None) -> int:
                 usage_id = runtime.parse_xml_string("<digicomp_assessment/>")
                 first_ms = first_render_ms(runtime, usage_id)
                 cases, usage = build_cases(runtime, statements, levels)
+                cases += history_cases(statements, levels)
+                count_queries(cases)
                 measure(cases, args.reps, args.warmup)
                 weights = page_weights(runtime, usage)
                 report(cases, weights, first_ms, args.reps, args.warmup)

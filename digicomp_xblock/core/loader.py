@@ -135,6 +135,15 @@ def load_framework(path: str | Path) -> Framework:
     return _load_cached(resolved, stat.st_mtime_ns, stat.st_size)
 
 
+def _load_found(path: Path) -> Framework:
+    """A file `file_in` found (so it exists, inside its folder): cached until it changes, one stat per call."""
+    try:
+        found = path.stat()
+    except OSError as error:
+        raise FrameworkError([Problem(str(path), "", f"cannot read file: {error.strerror or error}")]) from None
+    return _load_cached(path, found.st_mtime_ns, found.st_size)
+
+
 @lru_cache(maxsize=16)
 def _load_cached(path: Path, _mtime_ns: int, _size: int) -> Framework:
     return build_framework(read_document(path))
@@ -155,13 +164,25 @@ def _folders(folders: Sequence[Path]) -> list[Path]:
 
 
 def file_in(folder: Path, file_id: str) -> Path | None:
-    """`<folder>/<id>.yaml` when it is a file inside the folder (a link that leads out of it does not count)."""
+    """`<folder>/<id>.yaml` when it is a file inside the folder (a link that leads out of it does not count).
+
+    One stat per call: whether the file lies inside the folder is worked out once per file (device and inode),
+    so a link pointed elsewhere, or a file put in its place, is checked anew."""
     path = folder / f"{file_id}.yaml"
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return path if _inside(path, folder, found.st_dev, found.st_ino) else None
+
+
+@lru_cache(maxsize=256)
+def _inside(path: Path, folder: Path, _dev: int, _ino: int) -> bool:
     try:
         real, root = path.resolve(strict=True), folder.resolve(strict=True)
     except OSError:
-        return None
-    return path if root in real.parents and real.is_file() else None
+        return False
+    return root in real.parents and real.is_file()
 
 
 def bundled_frameworks(folders: Sequence[Path] = ()) -> list[str]:
@@ -180,7 +201,7 @@ def get_framework(framework_id: str = DEFAULT_FRAMEWORK, folders: Sequence[Path]
     if path is None:
         raise FrameworkError([Problem(framework_id, "", f"no framework '{framework_id}'; "
                                       f"available: {', '.join(bundled_frameworks(folders))}")])
-    framework = load_framework(path)
+    framework = _load_found(path)
     if framework.id != framework_id:
         raise FrameworkError([Problem(str(path), "id",
                                       f"file name says '{framework_id}' but the file's id is '{framework.id}'")])

@@ -6,11 +6,13 @@ distribution has them beside this package's modules. Both layouts are found here
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
+@cache
 def data_dir(name: str) -> Path:
     """The directory `name` (framework, static, translations), installed or in a source checkout."""
     installed = PACKAGE_DIR / name

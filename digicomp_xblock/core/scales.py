@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from . import paths
@@ -64,7 +64,7 @@ class Scale:
     def maximum(self) -> int:
         return self.levels[-1].value
 
-    @property
+    @cached_property
     def values(self) -> tuple[int, ...]:
         return tuple(level.value for level in self.levels)
 
@@ -135,9 +135,19 @@ def _rules(doc, source) -> list[Problem]:
 
 
 def load_scales(path: Path | None = None) -> Scales:
-    """The scales of a file (default: the bundled one); FrameworkError listing every problem."""
-    path = Path(path or paths.framework_dir() / "scales" / "default.yaml").resolve()
-    return _load(path, path.stat().st_mtime_ns if path.exists() else 0)
+    """The scales of a file (default: the bundled one); FrameworkError listing every problem. Cached until the
+    file changes (one stat per call for the bundled file)."""
+    path = Path(path).resolve() if path else _bundled_scales()
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return _load(path, mtime)
+
+
+@cache
+def _bundled_scales() -> Path:
+    return (paths.framework_dir() / "scales" / "default.yaml").resolve()
 
 
 @lru_cache(maxsize=4)

@@ -4,6 +4,7 @@ Every refused request must leave the learner's stored state exactly as it was; s
 through a fresh block instance (tests/helpers.py: `reload`, `stored_state`), so these tests see the database.
 """
 
+import copy
 import csv
 import io
 import json
@@ -387,6 +388,21 @@ def test_a_second_submit_keeps_both_snapshots_and_the_profile_shows_growth():
     html = ok(reload(block), "profile", {"compare": 1})["profile_html"]
     assert "Your self-assessment of" in html and "Your growth since" in html
     assert "<td>+50</td>" in html
+
+
+def test_a_draft_save_leaves_the_history_as_stored_without_copying_it(monkeypatch):
+    block = short_block()
+    submit(block, 2)
+    ok(reload(block), "start_moment", {})
+    before = stored_state(block)["snapshots"]
+    copies = []
+    real_deepcopy = copy.deepcopy
+    monkeypatch.setattr(copy, "deepcopy", lambda value, *args: copies.append(value) or real_deepcopy(value, *args))
+    fresh = reload(block)
+    assert len(fresh.snapshots) == 1
+    ok(fresh, "save_answers", {"ratings": {}, "submit": False})
+    assert not any(value is fresh.snapshots or value == before for value in copies)
+    assert stored_state(block)["snapshots"] == before
 
 
 def test_profile_compares_with_the_moment_asked_for():

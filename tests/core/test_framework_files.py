@@ -40,6 +40,22 @@ def test_a_link_that_leads_out_of_the_folder_is_not_followed(own, tmp_path, mini
     assert "linked-out" not in bundled_frameworks([own])
 
 
+def test_a_link_pointed_out_of_the_folder_after_a_first_read_is_no_longer_followed(own, tmp_path, mini_doc,
+                                                                                   write_yaml):
+    mini_doc["id"] = "moved"
+    inside = own / "moved-target.yaml"
+    inside.write_text(write_yaml(mini_doc, "x.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(inside.read_text(encoding="utf-8"), encoding="utf-8")
+    link = own / "moved.yaml"
+    link.symlink_to(inside)
+    assert get_framework("moved", [own]).id == "moved"
+    link.unlink()
+    link.symlink_to(outside)
+    with pytest.raises(FrameworkError, match="no framework 'moved'"):
+        get_framework("moved", [own])
+
+
 def test_a_link_inside_the_folder_is_fine_but_its_id_must_match(own):
     (own / "another-name.yaml").symlink_to(own / "our-selection.yaml")
     with pytest.raises(FrameworkError, match="file name says 'another-name' but the file's id is 'our-selection'"):

@@ -24,6 +24,14 @@ class Points(Float):
         return super().to_string(value)
 
 
+class History(List):
+    """A list that is replaced, never changed in place. XBlock deep-copies a mutable field's value on its first read
+    in a request, to tell at save time whether it changed; for a long history that copy cost more than the rest of
+    a save. Not marked mutable, the field is saved when a new value is assigned, as the handlers do."""
+
+    MUTABLE = False
+
+
 class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixin, ConfigurationMixin, FrameworkMixin,
                        I18nMixin, ResourcesMixin, CompletableXBlockMixin, XBlock):
     """Learners rate themselves on the statements in scope and see their profile per cluster grow.
@@ -76,7 +84,8 @@ class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixi
                     help=_("Points for submitting at least once (never for the levels chosen); 0 means not graded."))
 
     draft = Dict(default={}, scope=Scope.user_state, help="Answers not yet submitted: ratings and reflections.")
-    snapshots = List(default=[], scope=Scope.user_state, help="Submitted assessment moments, oldest first.")
+    snapshots = History(default=[], scope=Scope.user_state,
+                        help="Submitted assessment moments, oldest first (replaced, never changed in place).")
     editing = Boolean(default=True, scope=Scope.user_state, help="Whether a moment is being answered.")
     revision = Integer(default=0, scope=Scope.user_state, help="Counts the saves, so a tab can see it is behind.")
 

@@ -104,31 +104,43 @@ class ConfigurationMixin(XBlockMixin):
         """The block's position profile, or None when it names none (FrameworkError when it cannot be read)."""
         return conf.profile(self.position_profile, self.framework_model) if self.position_profile else None
 
+    def _memo(self, name: str, key: tuple, build):
+        """`build()`, kept on this instance until `key` (the settings it depends on) changes."""
+        cached = getattr(self, name, None)
+        if cached is None or cached[0] != key:
+            cached = (key, build())
+            setattr(self, name, cached)
+        return cached[1]
+
     @property
     def scope_statements(self):
         """The statements in scope, and with a position profile only those it expects up to the target position;
         computed once per framework, scope and profile setting."""
-        key = (self.framework, self.scope, self.position_profile, self.target_position)
-        cached = getattr(self, "_scope_cache", None)
-        if cached is None or cached[0] != key:
+        def build():
             statements = resolve_scope(self.framework_model, parse_scope(self.scope))
             profile = self.position_profile_model
-            if profile is not None:
-                expected = set(profile.expected_up_to(self.target_position))
-                statements = [s for s in statements if s.id in expected]
-            cached = (key, statements)
-            self._scope_cache = cached
-        return cached[1]
+            if profile is None:
+                return statements
+            expected = set(profile.expected_up_to(self.target_position))
+            return [s for s in statements if s.id in expected]
+
+        return self._memo("_scope_cache", (self.framework, self.scope, self.position_profile, self.target_position),
+                          build)
 
     def rules(self) -> Rules:
-        scope = self.scope_statements
-        return Rules(
-            statement_ids=frozenset(s.id for s in scope),
-            cluster_ids=frozenset(s.cluster_id for s in scope),
-            known_ids=frozenset(s.id for s in self.framework_model.statements()),
-            scale=self.scale_model,
-            allow_not_relevant=self.allow_not_relevant,
-        )
+        """What a save must follow; built once per framework, scope, profile, scale and "not relevant" setting."""
+        def build():
+            scope = self.scope_statements
+            return Rules(
+                statement_ids=frozenset(s.id for s in scope),
+                cluster_ids=frozenset(s.cluster_id for s in scope),
+                known_ids=frozenset(s.id for s in self.framework_model.statements()),
+                scale=self.scale_model,
+                allow_not_relevant=self.allow_not_relevant,
+            )
+
+        return self._memo("_rules_cache", (self.framework, self.scope, self.position_profile, self.target_position,
+                                           self.scale, self.allow_not_relevant), build)
 
     def validate(self):
         validation = super().validate()
