@@ -104,7 +104,8 @@ def learner_snapshots(course_key: str, learner: str) -> list[dict]:
 
 
 def forget_learners(anonymous_ids: Iterable[str]) -> int:
-    """Delete every row of these learners (retirement); returns the number deleted."""
+    """Delete every row of these users (retirement), their consensus choices too; returns the number of snapshot
+    rows deleted."""
     ids = list(anonymous_ids)
     LearnerLock.objects.filter(learner__in=ids).delete()
     ConsensusChoice.objects.filter(user__in=ids).delete()
