@@ -44,31 +44,31 @@ def exercise_view(framework, lang: str, gettext, scope: Sequence, proposal, part
         clusters[-1]["statements"].append({
             "id": statement.id, "anchor": statement.id.replace(".", "-"), "text": texts[statement.id],
             "options": options(statement.id, mine.get(statement.id)),
-            "proposed": labels.get(proposed.get(statement.id, ""), "")})
-    view = {"dom_id": dom_id, "order": [{"value": v, "label": labels[v]} for v in order], "clusters": clusters,
-            "proposal": proposal.name.get(lang) if proposal else "", "proposed": proposed,
+            "proposed": proposed.get(statement.id, "")})
+    view = {"dom_id": dom_id, "clusters": clusters, "proposal": proposal.name.get(lang) if proposal else "",
             "chosen": len(mine), "total": len(scope), "participants": [p.name for p in people], "comparison": None,
             "fix": []}
     if len(people) < 2:
         return view
     result = agreement(framework, scope, {p.user: choices[p.user] for p in people})
     names = {p.user: p.name for p in people}
+    statements = [{
+        "id": s.statement_id, "anchor": s.statement_id.replace(".", "-"), "text": texts[s.statement_id],
+        "choices": s.choices, "share": _percent(s.share), "most_common": ", ".join(labels[c] for c in s.most_common),
+        "disagree": s.choices >= 2 and s.share is not None and s.share < 1,
+        "counts": [{"label": labels[c], "count": n, "width": round(100 * n / s.choices) if s.choices else 0,
+                    "names": ", ".join(sorted(names[u] for u, mine in choices.items()
+                                              if u in names and mine.get(s.statement_id) == c))}
+                   for c, n in s.counts]} for s in result.by_disagreement()]
     view["comparison"] = {
         "alpha": _alpha(result.alpha),
         "clusters": [{"id": c.cluster_id, "title": titles[c.cluster_id], "alpha": _alpha(c.alpha),
                       "mean_share": _percent(c.mean_share), "statements": c.statements, "unanimous": c.unanimous,
                       "ties": c.ties} for c in result.clusters],
-        "statements": [{
-            "id": s.statement_id, "text": texts[s.statement_id], "choices": s.choices, "share": _percent(s.share),
-            "most_common": ", ".join(labels[c] for c in s.most_common),
-            "disagree": s.choices >= 2 and s.share is not None and s.share < 1,
-            "counts": [{"label": labels[c], "count": n, "width": round(100 * n / s.choices) if s.choices else 0,
-                        "names": ", ".join(sorted(names[u] for u, mine in choices.items()
-                                                  if u in names and mine.get(s.statement_id) == c))}
-                       for c, n in s.counts]} for s in result.by_disagreement()],
+        "disagreements": [s for s in statements if s["disagree"]],
+        "others": [s for s in statements if not s["disagree"]],
     }
     majority = {s.statement_id: s.most_common[0] for s in result.statements if len(s.most_common) == 1}
-    view["majority"] = majority
     view["fix"] = [{"id": s.statement_id, "anchor": s.statement_id.replace(".", "-"), "text": texts[s.statement_id],
                     "majority": majority.get(s.statement_id, ""),
                     "open": gettext("tie") if len(s.most_common) > 1 else "" if s.choices else gettext("no choice"),

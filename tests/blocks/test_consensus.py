@@ -176,6 +176,8 @@ def test_the_team_s_profile_supersedes_the_file_of_its_id_in_the_beginner_assess
 
 def test_studio_saves_checked_settings_and_olx_refuses_unusable_ones():
     block = exercise()
+    assert all(name in block.render("studio_view").content for name in ("scope", "proposal", "profile_name_nl"))
+    assert "students see nothing of it" in text_of(block.render("author_view").content)
     status, body = call_handler(block, "submit_studio_edits", {"values": {"profile_id": "Not An ID"}})
     assert status == 400 and "lower-case letters" in body["error"] and block_for(block, "lecturer").profile_id == "team-6"
     status, body = call_handler(block, "submit_studio_edits", {"values": {"scope": "6 99"}, "defaults": []})
