@@ -55,6 +55,7 @@ setup(
             "digicomp_assessment = digicomp_xblock.blocks.assessment:AssessmentXBlock",
             "digicomp_coverage = digicomp_xblock.blocks.coverage:CoverageXBlock",
             "digicomp_profile = digicomp_xblock.blocks.profile:CourseProfileXBlock",
+            "digicomp_consensus = digicomp_xblock.blocks.consensus:ConsensusXBlock",
         ],
         "xblock_asides.v1": [
             "digicomp_tags = digicomp_xblock.blocks.tags:CompetenceTagsAside",

@@ -30,16 +30,32 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from workbench.models import XBlockState
+from workbench.runtime import WorkbenchRuntime
+from workbench.scenarios import SCENARIOS, add_xml_scenario
 
+from digicomp_demo.registry import scenario_xml
 from digicomp_xblock.blocks.assessment import AssessmentXBlock
+from digicomp_xblock.blocks.consensus import ConsensusXBlock
 from digicomp_xblock.blocks.coverage import CoverageXBlock
 from digicomp_xblock.blocks.framework import FrameworkBrowserXBlock
 from digicomp_xblock.blocks.profile import CourseProfileXBlock
 from digicomp_xblock.blocks.tags import CompetenceTagsAside
 from digicomp_xblock.dashboard import urls as dashboard_urls
-from digicomp_xblock.dashboard.models import SnapshotRecord
+from digicomp_xblock.dashboard.models import ConsensusChoice, SnapshotRecord, StoredProfile
 from digicomp_xblock.platform import course_key_of
-from tests.helpers import ASSESSMENT, COVERAGE, FILES, PROFILE, aside_of, blocks_of, object_tags, submit_all, usage
+from tests.helpers import (
+    ASSESSMENT,
+    COVERAGE,
+    FILES,
+    PROFILE,
+    aside_of,
+    block_for,
+    blocks_of,
+    call_handler,
+    object_tags,
+    submit_all,
+    usage,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.mariadb]
 
@@ -51,7 +67,10 @@ WHO = {
     "other learner": ("ben", "ana", "ben"),
     "staff": ("lecturer", "lecturer", "lecturer"),
 }
-BLOCK_CLASSES = (FrameworkBrowserXBlock, AssessmentXBlock, CoverageXBlock, CourseProfileXBlock, CompetenceTagsAside)
+BLOCK_CLASSES = (FrameworkBrowserXBlock, AssessmentXBlock, CoverageXBlock, CourseProfileXBlock, ConsensusXBlock,
+                 CompetenceTagsAside)
+#: The consensus exercise's statements (scenario digicomp-consensus: cluster 6), each decided in a fix.
+CLUSTER_6 = ("6.1.1", "6.1.2", "6.2.1", "6.2.2", "6.2.3", "6.2.4", "6.2.5", "6.2.6", "6.3.1", "6.3.2")
 
 # The table: what each role gets (HTTP status). 200 on a learner's handler is always the caller's own record.
 TABLE = {
@@ -70,6 +89,11 @@ TABLE = {
     "CompetenceTagsAside.set_competences":    (404,      403,     403,           200),
     # The learner's profile in the course: everyone's own, re-rendered after a moment is submitted
     "CourseProfileXBlock.refresh":            (200,      200,     200,           200),
+    # The consensus exercise: course staff only (the team's choices, its profile, the exercise's settings)
+    "ConsensusXBlock.save_choices":           (403,      403,     403,           200),
+    "ConsensusXBlock.fix_profile":            (403,      403,     403,           200),
+    "ConsensusXBlock.export":                 (403,      403,     403,           200),
+    "ConsensusXBlock.submit_studio_edits":    (403,      403,     403,           200),
     # FrameworkBrowserXBlock has no handlers.
     # The dashboard: signed out, to the login page; the cohort for course staff; each learner's own profile
     "cohort page":                            (302,      403,     403,           200),
@@ -92,6 +116,10 @@ REQUESTS = {
     "CoverageXBlock.refresh": ("POST", {}),
     "CourseProfileXBlock.refresh": ("POST", {}),
     "CompetenceTagsAside.set_competences": ("POST", {"ids": ["5"]}),
+    "ConsensusXBlock.save_choices": ("POST", {"choices": {"6.1.1": "pioneer"}}),
+    "ConsensusXBlock.fix_profile": ("POST", {"expectations": dict.fromkeys(CLUSTER_6, "beginner")}),
+    "ConsensusXBlock.export": ("GET", "format=yaml"),
+    "ConsensusXBlock.submit_studio_edits": ("POST", {"values": {"display_name": "Renamed"}}),
 }
 #: The URL pattern (dashboard/urls.py) of each view row.
 VIEWS = {"cohort page": "cohort", "profile page": "profile", **{
@@ -104,7 +132,9 @@ OWN_DATA = {"AssessmentXBlock.save_answers", "AssessmentXBlock.start_moment", "A
 SCORES_ONLY = {"profile page", "CourseProfileXBlock.refresh"}
 #: What a 200 of a subject may change; anything else changing is a surprise, and a refusal changes nothing.
 WRITES = {"AssessmentXBlock.save_answers": "own record", "AssessmentXBlock.start_moment": "own record",
-          "AssessmentXBlock.studio_submit": "settings", "CompetenceTagsAside.set_competences": "tags"}
+          "AssessmentXBlock.studio_submit": "settings", "CompetenceTagsAside.set_competences": "tags",
+          "ConsensusXBlock.save_choices": "choices", "ConsensusXBlock.fix_profile": "profiles",
+          "ConsensusXBlock.submit_studio_edits": "settings"}
 
 #: Each user's level (0-4 on growth-5) in their submitted moment: their profile page shows only this percentage.
 LEVELS = {"none": 0, "ben": 1, "cora": 2, "lecturer": 3, "ana": 4}
@@ -146,8 +176,14 @@ def world(fresh_scenarios, course, taxonomy, client):
     assessment, coverage, aside = blocks[ASSESSMENT], blocks[COVERAGE], aside_of(blocks[FILES])
     course_key = course_key_of(assessment)
     assert SnapshotRecord.objects.filter(course_key=course_key).count() == len(LEVELS)
+    add_xml_scenario("digicomp-consensus", "Consensus", scenario_xml("digicomp-consensus"))
+    exercise = WorkbenchRuntime("tutor").get_block(SCENARIOS["digicomp-consensus"].usage_id)
+    exercise = exercise.runtime.get_block(exercise.children[0])
+    for name, choice in (("tutor", "beginner"), ("coach", "pioneer")):  # two participants and a fixed profile
+        assert call_handler(block_for(exercise, name), "save_choices", {"choices": {"6.1.1": choice}})[0] == 200
+    assert call_handler(exercise, "fix_profile", REQUESTS["ConsensusXBlock.fix_profile"][1])[0] == 200
     targets = {"AssessmentXBlock": usage(assessment), "CoverageXBlock": usage(coverage),
-               "CourseProfileXBlock": usage(blocks[PROFILE]),
+               "CourseProfileXBlock": usage(blocks[PROFILE]), "ConsensusXBlock": usage(exercise),
                "CompetenceTagsAside": str(aside.scope_ids.usage_id)}
     pages = {"cohort page": "cohort/", "profile page": "profile/",
              **{f"export {w}": f"cohort/export/{w}" for w in ("clusters.csv", "clusters.json", "learners.csv",
@@ -163,14 +199,17 @@ def snapshot_of_everything() -> dict:
     found["dashboard"] = sorted(SnapshotRecord.objects.values_list("learner", "block_key", "moment", "moment_id",
                                                                    "scores"), key=repr)
     found["tags"] = object_tags()
+    found["choices"] = sorted(ConsensusChoice.objects.values_list("block_key", "user", "statement_id", "choice"))
+    found["profiles"] = sorted(StoredProfile.objects.values_list("profile_id", "version"))
     return found
 
 
 def allowed_changes(subject: str, acting: str, status: int, world) -> set:
     if status != 200 or subject not in WRITES:
         return set()
-    return {"own record": {("usage", world["assessment"], acting)}, "settings": {("usage", world["assessment"], None)},
-            "tags": {"tags"}}[WRITES[subject]]
+    target = world["targets"][subject.split(".", maxsplit=1)[0]]
+    return {"own record": {("usage", world["assessment"], acting)}, "settings": {("usage", target, None)},
+            "tags": {"tags"}, "choices": {"choices"}, "profiles": {"profiles"}}[WRITES[subject]]
 
 
 def ask(client, world, subject: str, role: str):

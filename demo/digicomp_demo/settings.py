@@ -82,11 +82,11 @@ MIDDLEWARE.append("digicomp_demo.middleware.ScenariosMiddleware")
 MIDDLEWARE.append("digicomp_demo.middleware.SignedInStudentMiddleware")
 TIME_ZONE = "Europe/Brussels"
 
-# Course staff in the demo: the user lecturer (signed in, or ?student=lecturer when signed out); everyone else
-# is a learner. The framework browser for tag links.
+# Course staff in the demo: the users lecturer, tutor and coach (the team of the consensus exercise; signed in, or
+# ?student=NAME when signed out); everyone else is a learner. The framework browser for tag links.
 WORKBENCH["services"]["user"] = "digicomp_demo.services.DemoUserService"
 DIGICOMP_PLATFORM = "digicomp_demo.platform.Workbench"
-DIGICOMP_DEMO_STAFF = ("lecturer",)
+DIGICOMP_DEMO_STAFF = ("lecturer", "tutor", "coach")
 DIGICOMP_FRAMEWORK_BROWSER_URL = "/scenario/digicomp-framework/"
 
 # Our page templates (with lang, landmarks and a language switch) come before the SDK's.

@@ -163,3 +163,60 @@ def draft_profile(result: Agreement, framework: Framework, *, profile_id: str, n
     return Draft(profile,
                  ties=tuple(s.statement_id for s in result.statements if len(s.most_common) > 1),
                  unchosen=tuple(s.statement_id for s in result.statements if not s.choices))
+
+
+def _description(participants: int, date: str, scope_text: str, proposal: PositionProfile | None) -> LocalText:
+    """The fixed profile's description, in the framework's two languages."""
+    en = (f"Fixed by {participants} colleagues in a consensus exercise on {date}, for the statements of "
+          f"{scope_text or 'the whole framework'}.")
+    nl = (f"Vastgelegd door {participants} collega's in een consensusoefening op {date}, voor de competenties van "
+          f"{scope_text or 'het hele kader'}.")
+    if proposal is not None:
+        en += f" The other statements as in the proposal '{proposal.id}'."
+        nl += f" De andere competenties zoals in het voorstel '{proposal.id}'."
+    return LocalText.of({"en": en, "nl": nl})
+
+
+@dataclass(frozen=True)
+class Fixing:
+    """What a fixed profile is called, whose it is, when it was fixed, by how many, for which scope (its text)."""
+
+    profile_id: str
+    name: LocalText
+    owner: Owner
+    date: str
+    participants: int
+    scope_text: str = ""
+
+
+def fixed_profile(framework: Framework, scope: Sequence[Statement], decisions: Mapping[str, str],
+                  proposal: PositionProfile | None, fixing: Fixing) -> PositionProfile:
+    """The profile a team fixed: its decision (a position or NOT_EXPECTED) for every statement in `scope`, the
+    proposal's expectations for the others (and its level where the team kept its position); InputError for a
+    statement outside the scope, a choice that is not one, or a statement in scope left undecided."""
+    order = tuple(p.id for p in framework.positions) + (NOT_EXPECTED,)
+    in_scope = [s.id for s in scope]
+    for statement_id, choice in decisions.items():
+        if statement_id not in in_scope:
+            raise InputError(_("statement %(id)s is not part of this exercise"), id=statement_id)
+        if choice not in order:
+            raise InputError(_("the choice '%(choice)s' for statement %(id)s is none of %(allowed)s"),
+                             choice=choice, id=statement_id, allowed=", ".join(order))
+    undecided = [sid for sid in in_scope if sid not in decisions]
+    if undecided:
+        raise InputError(_("decide every statement before saving; undecided: %(ids)s"), ids=", ".join(undecided))
+    if fixing.participants < 2:
+        raise InputError(_("a consensus needs at least two participants, not %(count)s"), count=fixing.participants)
+    expectations = dict(proposal.expectations) if proposal is not None else {}
+    for statement_id, choice in decisions.items():
+        before = expectations.get(statement_id)
+        level = before.level if before is not None and before.position == choice else None
+        expectations[statement_id] = Expectation(choice, level)
+    scale = proposal.scale if proposal is not None and any(e.level is not None for e in expectations.values()) \
+        else None
+    return PositionProfile(
+        id=fixing.profile_id, framework_id=framework.id, framework_version=framework.version, name=fixing.name,
+        description=_description(fixing.participants, fixing.date, fixing.scope_text, proposal), owner=fixing.owner,
+        provenance=Provenance("consensus", fixing.date, fixing.participants), positions=order[:-1],
+        expectations=ordered(framework, expectations.items()), scale=scale,
+        prior_education=proposal.prior_education if proposal is not None else None)

@@ -1,5 +1,6 @@
 """The dashboard app's data, for everyone outside the app: one writer per learner, the rows copied from the
-blocks' records (kept equal to them), and reading them for the cohort figures and the learner's profile."""
+blocks' records (kept equal to them), and reading them for the cohort figures and the learner's profile; the
+position profiles a team fixed (versions superseding the files of their ID); the choices of a consensus exercise."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from django.db import IntegrityError, transaction
 
+from .. import conf
+from ..core.profiles import PositionProfile, profile_doc, profile_yaml, read_profile_text
 from ..core.snapshots import moment_id
-from .models import LearnerLock, SnapshotRecord
+from .models import ConsensusChoice, LearnerLock, SnapshotRecord, StoredProfile
 
 
 @contextmanager
@@ -100,8 +104,111 @@ def learner_snapshots(course_key: str, learner: str) -> list[dict]:
 
 
 def forget_learners(anonymous_ids: Iterable[str]) -> int:
-    """Delete every row of these learners (retirement); returns the number deleted."""
+    """Delete every row of these users (retirement), their consensus choices too; returns the number of snapshot
+    rows deleted."""
     ids = list(anonymous_ids)
     LearnerLock.objects.filter(learner__in=ids).delete()
+    ConsensusChoice.objects.filter(user__in=ids).delete()
     deleted, _ = SnapshotRecord.objects.filter(learner__in=ids).delete()
     return deleted
+
+
+# --- Position profiles fixed by a team: versions in the database, superseding a file of the same ID ----------
+
+
+@dataclass(frozen=True)
+class ProfileVersion:
+    """A stored version of a position profile: the YAML document and who saved it when."""
+
+    profile_id: str
+    version: int
+    document: str
+    created_at: datetime
+    created_by: str
+
+
+def _version_of(row: StoredProfile) -> ProfileVersion:
+    return ProfileVersion(row.profile_id, row.version, row.document, row.created_at, row.created_by)
+
+
+def save_profile(profile: PositionProfile, framework, created_by: str) -> ProfileVersion:
+    """Store `profile` as the next version of its ID (1 for the first); it then supersedes any file of that ID.
+    FrameworkError, and nothing stored, when its document is not a valid profile of `framework`."""
+    document = profile_yaml(profile_doc(profile))
+    read_profile_text(document, profile.id, framework)
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                latest = StoredProfile.objects.filter(profile_id=profile.id).order_by("-version").first()
+                row = StoredProfile.objects.create(
+                    profile_id=profile.id, version=(latest.version + 1) if latest else 1,
+                    owner_kind=profile.owner.kind, owner_key=profile.owner.key, framework_id=profile.framework_id,
+                    framework_version=profile.framework_version, document=document, created_by=created_by)
+            return _version_of(row)
+        except IntegrityError:  # another save took that number meanwhile: take the next one
+            continue
+    raise IntegrityError(f"could not store a new version of profile {profile.id}")
+
+
+def latest_profile(profile_id: str) -> ProfileVersion | None:
+    """The latest stored version of a profile ID; None when none is stored."""
+    row = StoredProfile.objects.filter(profile_id=profile_id).order_by("-version").first()
+    return None if row is None else _version_of(row)
+
+
+def profile_versions(profile_id: str) -> list[ProfileVersion]:
+    """Every stored version of a profile ID, the oldest first."""
+    return [_version_of(row) for row in StoredProfile.objects.filter(profile_id=profile_id).order_by("version")]
+
+
+def profile_ids() -> list[str]:
+    """Every profile ID a block can name: stored ones and the files (bundled and DIGICOMP_PROFILE_DIRS)."""
+    stored = StoredProfile.objects.values_list("profile_id", flat=True).distinct()
+    return sorted(set(stored) | set(conf.profiles()))
+
+
+def position_profile(profile_id: str, framework) -> PositionProfile:
+    """The position profile of an ID read with `framework`: its latest stored version, else its file
+    (`conf.profile`); FrameworkError when there is neither or it is invalid for the framework."""
+    latest = latest_profile(profile_id)
+    if latest is None:
+        return conf.profile(profile_id, framework)
+    return _read_stored(latest.profile_id, latest.version, latest.document, framework)
+
+
+@lru_cache(maxsize=32)
+def _read_stored(profile_id: str, version: int, document: str, framework) -> PositionProfile:
+    return read_profile_text(document, f"{profile_id} (stored version {version})", framework)
+
+
+# --- The consensus exercise: each participant's choice per statement ---------------------------------------
+
+
+def set_choices(block_key: str, course_key: str, user: str, name: str, choices: Mapping[str, str | None]) -> None:
+    """Store a participant's choices ({statement ID: choice}; None takes a choice back), all or none; checking them
+    is the caller's part."""
+    with transaction.atomic():
+        gone = [sid for sid, choice in choices.items() if choice is None]
+        ConsensusChoice.objects.filter(block_key=block_key, user=user, statement_id__in=gone).delete()
+        for statement_id, choice in choices.items():
+            if choice is not None:
+                ConsensusChoice.objects.update_or_create(
+                    block_key=block_key, user=user, statement_id=statement_id,
+                    defaults={"course_key": course_key, "name": name, "choice": choice})
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A participant of a consensus exercise: their anonymous id, name and choices ({statement ID: choice})."""
+
+    user: str
+    name: str
+    choices: dict[str, str]
+
+
+def participants(block_key: str) -> list[Participant]:
+    """Everyone who chose something in the exercise, by name."""
+    found: dict[str, Participant] = {}
+    for row in ConsensusChoice.objects.filter(block_key=block_key).order_by("user", "statement_id"):
+        found.setdefault(row.user, Participant(row.user, row.name, {})).choices[row.statement_id] = row.choice
+    return sorted(found.values(), key=lambda p: (p.name.lower(), p.user))

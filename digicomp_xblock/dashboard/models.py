@@ -44,3 +44,43 @@ class LearnerLock(models.Model):
 
     def __str__(self):
         return f"{self.block_key} {self.learner}"
+
+
+class StoredProfile(models.Model):
+    """One version of a position profile fixed by a team (a consensus exercise): the document as a profile file
+    has it (`core.profiles.profile_yaml`). The latest version of an ID is the profile of that ID."""
+
+    profile_id = models.CharField(max_length=64, db_index=True)
+    version = models.PositiveIntegerField(help_text="1 for the first version of the ID, then one more per save.")
+    owner_kind = models.CharField(max_length=16, help_text="organisation, programme or course")
+    owner_key = models.CharField(max_length=255, help_text="The owner's key (a course key, an organisation's key).")
+    framework_id = models.CharField(max_length=64)
+    framework_version = models.CharField(max_length=32)
+    document = models.TextField(help_text="The profile as YAML, as a profile file holds it.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.CharField(max_length=150, blank=True, help_text="The username of who saved it.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["profile_id", "version"], name="digicomp_one_profile_version")]
+
+    def __str__(self):
+        return f"{self.profile_id} v{self.version}"
+
+
+class ConsensusChoice(models.Model):
+    """A participant's choice for one statement in a consensus exercise (a `digicomp_consensus` block)."""
+
+    block_key = models.CharField(max_length=255)
+    course_key = models.CharField(max_length=255, db_index=True)
+    user = models.CharField(max_length=64, db_index=True, help_text="The participant's anonymous user id.")
+    name = models.CharField(max_length=150, help_text="The participant's name, shown to the other participants.")
+    statement_id = models.CharField(max_length=32)
+    choice = models.CharField(max_length=32, help_text="A position ID or 'not-expected'.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["block_key", "user", "statement_id"],
+                                               name="digicomp_one_choice_per_statement")]
+
+    def __str__(self):
+        return f"{self.block_key} {self.user} {self.statement_id}={self.choice}"

@@ -1,4 +1,4 @@
-"""Retirement: when Open edX retires a user, their rows go."""
+"""Retirement: when Open edX retires a user, their rows go (snapshot rows and consensus choices)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ log = logging.getLogger(__name__)
 
 
 def on_user_retired(sender, user=None, **kwargs):  # noqa: ARG001 - the signal's receiver signature
-    """Receiver of USER_RETIRE_LMS_MISC: delete the user's snapshot rows."""
+    """Receiver of USER_RETIRE_LMS_MISC: delete the user's snapshot rows and consensus choices."""
     if user is None:
         return
     deleted = forget_learners(anonymous_ids_of(user))

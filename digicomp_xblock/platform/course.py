@@ -7,8 +7,10 @@ from . import tagging_available
 
 OPEN_EDX_KINDS = {"course": "course", "chapter": "section", "sequential": "subsection", "vertical": "unit"}
 #: Our own blocks: a unit made only of them is the course's tools (the self-assessment, the profile, the coverage
-#: map), not content that develops competences, so it is no unit of the coverage map or the suggestions.
-OWN_BLOCKS = frozenset({"digicomp_assessment", "digicomp_profile", "digicomp_coverage", "digicomp_framework"})
+#: map, the consensus exercise), not content that develops competences, so it is no unit of the coverage map or the
+#: suggestions.
+OWN_BLOCKS = frozenset({"digicomp_assessment", "digicomp_profile", "digicomp_coverage", "digicomp_framework",
+                        "digicomp_consensus"})
 
 
 def root_of(block):

@@ -21,6 +21,9 @@ def test_demo_data_fills_the_demo_database_with_a_labelled_cohort(tmp_path):
     (latest,) = sqlite3.connect(tmp_path / "workbench.db").execute(
         "SELECT max(submitted_at) FROM digicomp_dashboard_snapshotrecord").fetchone()
     assert datetime.fromisoformat(latest).replace(tzinfo=UTC) < datetime.now(UTC)  # no moment dated after today
+    staff = sqlite3.connect(tmp_path / "workbench.db").execute(
+        "SELECT username FROM auth_user WHERE is_staff ORDER BY username").fetchall()
+    assert staff == [("coach",), ("lecturer",), ("tutor",)]  # the course team, also of the consensus exercise
 
 
 def test_demo_data_refuses_a_negative_count(tmp_path):

@@ -9,11 +9,11 @@ from collections.abc import Mapping
 from xblock.core import XBlockMixin
 from xblock.validation import ValidationMessage
 
-from ... import conf
 from ...core.answers import Rules
 from ...core.loader import FrameworkError
 from ...core.scales import Scale, load_scales
 from ...core.scope import ScopeError, parse_scope, resolve_scope
+from ..data import dashboard
 
 #: Bounds of the number of assessment moments.
 MAX_MOMENTS_LIMIT = 20
@@ -30,12 +30,13 @@ def _profile_problems(framework, scope_text: str, profile_id: str, target: str, 
     if not profile_id:
         return [_("a target position needs a position profile")] if target else []
     try:
-        profile = conf.profile(profile_id, framework)
+        profile = dashboard().position_profile(profile_id, framework)
     except FrameworkError as error:
-        if profile_id in conf.profiles():
+        available = dashboard().profile_ids()
+        if profile_id in available:
             return [problem.message for problem in error.problems]
         return [_("unknown position profile '%(profile)s' (available: %(available)s)")
-                % {"profile": profile_id, "available": ", ".join(conf.profiles()) or "–"}]
+                % {"profile": profile_id, "available": ", ".join(available) or "–"}]
     positions = [p.id for p in framework.positions]
     if target not in positions:
         return [_("choose the position learners aim for: %(positions)s") % {"positions": ", ".join(positions)}]
@@ -101,8 +102,11 @@ class ConfigurationMixin(XBlockMixin):
 
     @property
     def position_profile_model(self):
-        """The block's position profile, or None when it names none (FrameworkError when it cannot be read)."""
-        return conf.profile(self.position_profile, self.framework_model) if self.position_profile else None
+        """The block's position profile (the team's latest stored version, else the file), or None when it names
+        none (FrameworkError when it cannot be read)."""
+        if not self.position_profile:
+            return None
+        return dashboard().position_profile(self.position_profile, self.framework_model)
 
     def _memo(self, name: str, key: tuple, build):
         """`build()`, kept on this instance until `key` (the settings it depends on) changes."""

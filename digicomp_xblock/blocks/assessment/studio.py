@@ -13,6 +13,7 @@ from ...core.loader import FrameworkError
 from ...core.scales import load_scales
 from ...core.scope import parse_scope
 from ...rendering.presentation import framework_tree
+from ..data import dashboard
 from ..handlers import authors_only, json_handler
 from .configuration import MAX_MOMENTS_LIMIT, MAX_WEIGHT, check_settings
 
@@ -50,7 +51,7 @@ def olx_attribute_problems(attributes) -> list[str]:
 def _profile_name(profile_id: str, framework, lang: str) -> str:
     """A position profile as the editor lists it: its name, else (a file that cannot be read) its ID."""
     try:
-        return conf.profile(profile_id, framework).name.get(lang)
+        return dashboard().position_profile(profile_id, framework).name.get(lang)
     except FrameworkError:
         return profile_id
 
@@ -76,7 +77,7 @@ class StudioMixin(XBlockMixin):
             "chosen": chosen,
             "whole": not chosen,
             "max_moments_limit": MAX_MOMENTS_LIMIT,
-            "profiles": [(pid, _profile_name(pid, framework, lang)) for pid in conf.profiles()],
+            "profiles": [(pid, _profile_name(pid, framework, lang)) for pid in dashboard().profile_ids()],
             "positions": [(p.id, p.name.get(lang)) for p in framework.positions],
             "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in framework.languages],
         })

@@ -6,9 +6,11 @@ from .files import (
     get_profile,
     load_profile,
     load_vocabulary,
+    profile_doc,
     profile_ids,
     profile_problems,
     profile_yaml,
+    read_profile_text,
 )
 from .model import (
     NOT_EXPECTED,
@@ -27,5 +29,6 @@ from .spreadsheet import LAYOUTS, profile_csv, read_profile_csv
 __all__ = [
     "LAYOUTS", "NOT_EXPECTED", "OWNER_KINDS", "PROVENANCE_KINDS", "Expectation", "Owner", "PositionProfile",
     "PriorEducation", "Provenance", "Vocabulary", "build_profile", "check_version", "get_profile", "load_profile",
-    "load_vocabulary", "profile_csv", "profile_ids", "profile_problems", "profile_yaml", "rank", "read_profile_csv",
+    "load_vocabulary", "profile_csv", "profile_doc", "profile_ids", "profile_problems", "profile_yaml", "rank",
+    "read_profile_csv", "read_profile_text",
 ]

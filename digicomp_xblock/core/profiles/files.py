@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from .. import paths
-from ..loader import FRAMEWORK_ID, FrameworkError, file_in, read_yaml
+from ..loader import FRAMEWORK_ID, FrameworkError, file_in, parse_yaml, read_yaml
 from ..model import Framework, LocalText
 from ..scales import Scales, load_scales
 from ..validation import Problem, language_problems, schema_problems
@@ -177,14 +177,44 @@ def build_profile(doc: dict, framework: Framework) -> PositionProfile:
     )
 
 
-def load_profile(path: str | Path, framework: Framework, scales: Scales | None = None,
-                 vocabulary: Vocabulary | None = None) -> PositionProfile:
-    """The profile in a file, read with `framework`; FrameworkError listing every problem."""
-    doc = read_yaml(Path(path))
-    problems = profile_problems(doc, str(path), framework, scales or load_scales(), vocabulary or load_vocabulary())
+def profile_doc(profile: PositionProfile) -> dict:
+    """The document of a profile model, as `build_profile` reads it (the inverse for a profile read unmigrated)."""
+    provenance = {"kind": profile.provenance.kind, "date": profile.provenance.date}
+    if profile.provenance.participants is not None:
+        provenance["participants"] = profile.provenance.participants
+    return {
+        "schema": PROFILE_SCHEMA,
+        "id": profile.id,
+        "framework": {"id": profile.framework_id, "version": profile.framework_version},
+        "name": dict(profile.name.values),
+        "description": dict(profile.description.values),
+        "owner": {"kind": profile.owner.kind, "key": profile.owner.key, "name": profile.owner.name},
+        **({"prior_education": profile.prior_education} if profile.prior_education else {}),
+        "provenance": provenance,
+        **({"scale": profile.scale} if profile.scale else {}),
+        "expectations": {sid: e.position if e.level is None else {"from": e.position, "level": e.level}
+                         for sid, e in profile.expectations},
+    }
+
+
+def _checked(doc, source: str, framework: Framework, scales: Scales | None, vocabulary: Vocabulary | None
+             ) -> PositionProfile:
+    problems = profile_problems(doc, source, framework, scales or load_scales(), vocabulary or load_vocabulary())
     if problems:
         raise FrameworkError(problems)
     return build_profile(doc, framework)
+
+
+def load_profile(path: str | Path, framework: Framework, scales: Scales | None = None,
+                 vocabulary: Vocabulary | None = None) -> PositionProfile:
+    """The profile in a file, read with `framework`; FrameworkError listing every problem."""
+    return _checked(read_yaml(Path(path)), str(path), framework, scales, vocabulary)
+
+
+def read_profile_text(text: str, source: str, framework: Framework) -> PositionProfile:
+    """The profile in a text as `profile_yaml` writes it (a stored version, say), read with `framework`;
+    FrameworkError listing every problem."""
+    return _checked(parse_yaml(text, source), source, framework, None, None)
 
 
 #: Files of the profiles folder that are not profiles.

@@ -48,8 +48,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         users = get_user_model()
-        for name, password, staff in (("lecturer", "lecturer", True), ("ana", "student", False),
-                                      ("bram", "student", False)):
+        # lecturer, tutor and coach: the course team (also of the consensus exercise); ana and bram: students
+        for name, password, staff in (("lecturer", "lecturer", True), ("tutor", "tutor", True),
+                                      ("coach", "coach", True), ("ana", "student", False), ("bram", "student", False)):
             user, _ = users.objects.get_or_create(username=name, defaults={"is_staff": staff})
             user.is_staff = staff
             user.set_password(password)
@@ -84,4 +85,5 @@ class Command(BaseCommand):
                     ratings=snapshot["ratings"], scores=snapshot["scores"], shared=snapshot["shared"]))
         SnapshotRecord.objects.bulk_create(records, batch_size=500)
         self.stdout.write(f"{options['learners']} synthetic learners x 2 moments in {course_key}; "
-                          f"cohort page: /digicomp/courses/{course_key}/cohort/ (log in as lecturer / lecturer)")
+                          f"cohort page: /digicomp/courses/{course_key}/cohort/ (log in as lecturer / lecturer); "
+                          f"the consensus exercise: /scenario/digicomp-consensus/ (lecturer, tutor, coach)")
