@@ -42,10 +42,16 @@
     "A new self-assessment is open, with your last answers filled in.": "Een nieuwe zelfevaluatie staat open, met je laatste antwoorden ingevuld.",
     "A reflection is too long": "Een reflectie is te lang",
     "All answers are saved.": "Alle antwoorden zijn bewaard.",
+    "Decide every statement first.": "Beslis eerst over elke competentie.",
+    "Every majority is accepted; decide the ties and the statements nobody chose.": "Elke meerderheid is overgenomen; beslis over de gelijke standen en de competenties waarvoor niemand koos.",
     "No connection: please try again.": "Geen verbinding: probeer het opnieuw.",
     "No statement matches your search.": "Geen enkele competentie past bij je zoekopdracht.",
     "Not saved yet: no connection. Trying again in %(seconds)s seconds.": "Nog niet bewaard: geen verbinding. Nieuwe poging over %(seconds)s seconden.",
+    "Not saved: %(reason)s": "Niet bewaard: %(reason)s",
+    "Not saved: the connection failed. Try again.": "Niet bewaard: de verbinding viel weg. Probeer opnieuw.",
     "Restoring answers that were not saved yet\u2026": "Antwoorden die nog niet bewaard waren, worden hersteld\u2026",
+    "Saved (%(chosen)s of %(total)s chosen).": "Bewaard (%(chosen)s van %(total)s gekozen).",
+    "Saved as version %(version)s of the profile \"%(profile_id)s\".": "Bewaard als versie %(version)s van het profiel \"%(profile_id)s\".",
     "Saved: this unit is tagged with %(count)s competence.": [
       "Bewaard: deze eenheid is gekoppeld aan %(count)s competentie.",
       "Bewaard: deze eenheid is gekoppeld aan %(count)s competenties."
@@ -60,6 +66,7 @@
     "This change was not accepted:": "Deze wijziging is niet aanvaard:",
     "This self-assessment was submitted in another tab or window. Your profile is shown below; start a new self-assessment there to change your answers.": "Deze zelfevaluatie werd ingediend in een ander tabblad of venster. Je profiel staat hieronder; begin daar een nieuwe zelfevaluatie om je antwoorden te wijzigen.",
     "Tick at least one cluster, component or statement, or choose the whole framework.": "Vink minstens \u00e9\u00e9n cluster, component of competentie aan, of kies het hele kader.",
+    "You have chosen for every statement of the proposal already.": "Je koos al voor elke competentie van het voorstel.",
     "Your answers are submitted.": "Je antwoorden zijn ingediend."
   };
   for (const key in newcatalog) {
