@@ -15,7 +15,7 @@ from workbench.models import XBlockState
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS
 
-from digicomp_xblock.platform import LearnerRecord, Platform
+from digicomp_xblock.platform import LearnerRecord, Platform, json_member
 from digicomp_xblock.rendering.presentation import element_id
 
 
@@ -62,6 +62,10 @@ class Workbench(Platform):
         state = (XBlockState.objects.filter(scope="usage", scope_id=usage_key, user_id=user_id)
                  .values_list("state", flat=True).first())
         return json.loads(state) if state else {}
+
+    def stored_revision(self, usage_key: str, user_id) -> int | None:
+        rows = XBlockState.objects.filter(scope="usage", scope_id=usage_key, user_id=user_id)
+        return json_member(rows, "state", "revision")
 
     def learner_records(self, block_type: str):
         rows = XBlockState.objects.filter(scope="usage", tag=block_type).exclude(user_id=None)

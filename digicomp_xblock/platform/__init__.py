@@ -58,6 +58,12 @@ class Platform:
         request's caches); None when this runtime cannot say."""
         return None
 
+    def stored_revision(self, usage_key: str, user_id) -> int | None:
+        """The `revision` field of `stored_state`, read without decoding the rest of the state (which holds the
+        learner's whole history): 0 when nothing is stored, None when this runtime cannot say."""
+        state = self.stored_state(usage_key, user_id)
+        return None if state is None else state.get("revision", 0)
+
     def learner_records(self, block_type: str) -> Iterator[LearnerRecord]:  # noqa: ARG002 - the interface
         """Every learner who has state in a block of this type."""
         return iter(())
@@ -132,9 +138,21 @@ def show_competences(block) -> bool:
     return current().show_competences(block)
 
 
-def stored_state(block) -> dict | None:
-    """The block's user_state for the current learner, as stored now (see Platform.stored_state)."""
-    return current().stored_state(str(block.scope_ids.usage_id), block.scope_ids.user_id)
+def stored_revision(block) -> int | None:
+    """The block's stored `revision` for the current learner (see Platform.stored_revision)."""
+    return current().stored_revision(str(block.scope_ids.usage_id), block.scope_ids.user_id)
+
+
+def json_member(rows, column: str, name: str):
+    """The member `name` of the JSON text in `column` of the first of `rows` (a queryset), extracted by the database
+    (JSON_EXTRACT: SQLite, MySQL and MariaDB), so that Python decodes none of the rest; 0 when there is no row or no
+    such member."""
+    from django.db.models import F, Func, TextField, Value  # noqa: PLC0415 - Django is loaded when a block writes
+
+    member = Func(F(column), Value(f"$.{name}"), function="JSON_EXTRACT", output_field=TextField())
+    value = (rows.annotate(digicomp_member=member)
+             .values_list("digicomp_member", flat=True).first())
+    return 0 if value is None else int(value)
 
 
 def resource_url(block_type: str, path: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from . import LearnerRecord, Platform
+from . import LearnerRecord, Platform, json_member
 
 #: How long a course version's answer to "has it a block of this type?" is kept (a new version is asked anew).
 COURSE_VERSION_SECONDS = 24 * 3600
@@ -82,6 +82,13 @@ class OpenEdx(Platform):
         state = (StudentModule.objects.filter(student_id=user_id, module_state_key=UsageKey.from_string(usage_key))
                  .values_list("state", flat=True).first())
         return json.loads(state) if state else {}
+
+    def stored_revision(self, usage_key: str, user_id) -> int | None:
+        from lms.djangoapps.courseware.models import StudentModule  # noqa: PLC0415
+        from opaque_keys.edx.keys import UsageKey  # noqa: PLC0415
+
+        rows = StudentModule.objects.filter(student_id=user_id, module_state_key=UsageKey.from_string(usage_key))
+        return json_member(rows, "state", "revision")
 
     def learner_records(self, block_type: str):
         from common.djangoapps.student.models import anonymous_id_for_user  # noqa: PLC0415

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext_noop as _
 from xblock.core import XBlock, XBlockMixin
 
-from ...platform import app_installed, course_key_of, stored_state, user_attr
+from ...platform import app_installed, course_key_of, stored_revision, user_attr
 from ..handlers import ConflictError
 
 log = logging.getLogger(__name__)
@@ -42,8 +42,8 @@ class RecordsMixin(XBlockMixin):
 
     def _stale(self) -> bool:
         """Whether the stored state has moved on since this instance read it (another request wrote)."""
-        stored = stored_state(self)
-        return stored is not None and stored.get("revision", 0) != self.revision
+        stored = stored_revision(self)
+        return stored is not None and stored != self.revision
 
     @contextmanager
     def writing(self, revision: int | None = None, copy: bool = False):
