@@ -122,3 +122,59 @@ def test_the_editor_lists_profiles_by_name_and_positions_in_the_authors_language
     with translation.override("nl"):
         html = block_for(beginner_block(), STAFF).render("studio_view").content
     assert '>VOORBEELD – Bachelor sociaal werk' in html and '<option value="experienced">Hulpverlener met ervaring' in html
+
+
+# --- The learner's own choice of the position to compare with ------------------------------------------------------
+
+def choosing_block():
+    return beginner_block(learner_chooses_target="true")
+
+
+def test_without_the_setting_there_is_no_choice_and_the_handler_refuses():
+    block = beginner_block()
+    html = submit(block, dict.fromkeys(CLUSTER_6_BEGINNER, 3))["profile_html"]
+    assert "data-target" not in html
+    before = stored_state(block)
+    status, body = call_handler(block, "choose_target", {"target": "pioneer"})
+    assert status == 400 and body["error"] == "this self-assessment compares with its target position only"
+    assert stored_state(block) == before
+
+
+def test_the_learner_chooses_a_position_and_the_gap_follows_over_the_statements_asked():
+    block = choosing_block()
+    # the beginner's 7 of cluster 6; the experienced adds 2 more that this block does not ask
+    html = submit(block, dict(zip(CLUSTER_6_BEGINNER, [1, 2, 3, 3, 4, "na", 3], strict=True)))["profile_html"]
+    assert re.search(r'<label for="([^"]+)-target">Compare with the position</label>\s*<select id="\1-target"', html)
+    assert '<option value="beginner" selected>Beginner</option>' in html
+    assert "The comparison covers the 7 statements of this self-assessment" in text_of(html)
+    status, body = call_handler(block, "choose_target", {"target": "experienced"})
+    assert status == 200, body
+    words = text_of(body["profile_html"])
+    assert "Compared with the position “Experienced practitioner”" in words
+    assert "The comparison covers the 7 statements of this self-assessment" in words
+    assert "asks the statements expected up to the position “Beginner”" in words
+    assert stored_state(block)["chosen_target"] == "experienced"
+    assert '<option value="experienced" selected>' in block_for(block, "student_1").render_profile(None)
+
+
+@pytest.mark.parametrize("payload, words", [
+    ({"target": "chief"}, "unknown position 'chief' (choose one of: beginner, experienced, pioneer, pacesetter)"),
+    ({"target": 3}, 'expected {"target": a position}'),
+    ({}, 'expected {"target": a position}'),
+    ({"target": "pioneer", "x": 1}, 'expected {"target": a position}'),
+    ([], 'expected {"target": a position}'),
+])
+def test_a_bad_choice_is_refused_and_changes_nothing(payload, words):
+    block = choosing_block()
+    submit(block, dict.fromkeys(CLUSTER_6_BEGINNER, 3))
+    before = stored_state(block)
+    status, body = call_handler(block, "choose_target", payload)
+    assert status == 400 and body["error"] == words
+    assert stored_state(block) == before
+
+
+def test_the_choice_needs_a_profile_and_target():
+    with pytest.raises(ValueError, match="learners can choose the position they compare with only when"):
+        make_block('<digicomp_assessment scope="6" learner_chooses_target="true"/>')
+    with pytest.raises(ValueError, match='learner_chooses_target="maybe" must be true or false'):
+        beginner_block(learner_chooses_target="maybe")
