@@ -26,10 +26,11 @@ from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError
 from ..core.model import best_language
 from ..core.scales import DEFAULT_SCALE, load_scales
-from ..platform import anonymous_id_of, course_root, resource_url, unit_url
+from ..platform import anonymous_id_of, course_root, resource_url, unit_url, user_state_of
 from ..platform.course import course_blocks
 from ..rendering import engine
 from ..rendering.cohort import cohort_view
+from ..rendering.gap import course_gaps
 from ..rendering.profile import course_view
 from ..rendering.suggestions import suggestions
 from . import api, exports
@@ -163,11 +164,26 @@ def profile_page(request, course_key):
     suggest = (lambda latest, names: suggestions(course, framework, latest, names)) if course else None
     title = _("Your competences in this course")
     view = course_view(framework, lang, _, snapshots, "dc-course-profile", title, level=1, suggest=suggest)
+    view["gaps"] = course_gaps(_latest_moments(course, framework, request.user, lang), lang, _, "dc-course-gap")
     return _page(request, title, engine.render("dashboard/profile.html", {
         "view": view,
         "cohort_url": reverse("digicomp_dashboard:cohort", args=[course_key])
         if can_view_cohort(request.user, course_key) else None,
     }), css=["assessment.css"])
+
+
+def _latest_moments(course, framework, user, lang: str) -> list[tuple]:
+    """(block, title, latest moment, own choice of position) of each self-assessment of the course on `framework`
+    that the user submitted, from the block's stored record of the user (the course's blocks here are the
+    course's structure, without a learner)."""
+    found = []
+    for block in course_blocks(course, "digicomp_assessment") if course is not None else ():
+        if block.framework != framework.id:
+            continue
+        state = user_state_of(block, user)
+        if state.get("snapshots"):
+            found.append((block, block.texts(lang)[0], state["snapshots"][-1], state.get("chosen_target", "")))
+    return found
 
 
 def _coverage_url(course_key, username: str) -> str:

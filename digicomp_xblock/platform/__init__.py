@@ -58,6 +58,11 @@ class Platform:
         request's caches); None when this runtime cannot say."""
         return None
 
+    def user_state(self, usage_key: str, user) -> dict:
+        """A signed-in Django user's user_state fields of a block as stored (empty when there are none, or when
+        this runtime cannot say), for pages outside the blocks."""
+        return self.stored_state(usage_key, user.id) or {}
+
     def learner_records(self, block_type: str) -> Iterator[LearnerRecord]:  # noqa: ARG002 - the interface
         """Every learner who has state in a block of this type."""
         return iter(())
@@ -135,6 +140,11 @@ def show_competences(block) -> bool:
 def stored_state(block) -> dict | None:
     """The block's user_state for the current learner, as stored now (see Platform.stored_state)."""
     return current().stored_state(str(block.scope_ids.usage_id), block.scope_ids.user_id)
+
+
+def user_state_of(block, user) -> dict:
+    """A signed-in Django user's state of a block, as stored (see Platform.user_state)."""
+    return current().user_state(str(block.scope_ids.usage_id), user)
 
 
 def resource_url(block_type: str, path: str) -> str:

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..core.gap import gap
+from ..core.loader import FrameworkError
 from ..core.model import Framework
 from ..core.profiles import PositionProfile
 from ..core.scales import load_scales
+from ..core.scope import ScopeError
 from .charts import bar_chart
 
 
@@ -50,6 +52,21 @@ def gap_view(framework: Framework, profile: PositionProfile, target: str, snapsh
                   "title": gettext("Share of the expected statements you rate at or above the expected level"),
                   "description": gettext("Bar chart per cluster; the table below gives the same figures.")},
     }
+
+
+def course_gaps(assessments: Iterable[tuple], lang: str, gettext, dom_id: str) -> list[dict]:
+    """The gap of each self-assessment of a course that has a position profile and a target position: its
+    learner's latest moment against the position they compare with. `assessments`: (block, title, latest moment,
+    the learner's own choice of position) in course order; a block's `gap_of` makes each view (None: no gap)."""
+    gaps = []
+    for number, (block, title, latest, chosen) in enumerate(assessments, 1):
+        try:
+            view = block.gap_of(latest, chosen, lang, gettext, f"{dom_id}-{number}")
+        except (FrameworkError, ScopeError, KeyError):  # a misconfigured block: Studio's validation says why
+            continue
+        if view is not None:
+            gaps.append({**view, "title": title, "dom_id": f"{dom_id}-{number}"})
+    return gaps
 
 
 def target_choice(framework: Framework, target: str, asked_target: str, lang: str, choosable: bool) -> dict:
