@@ -48,7 +48,7 @@ def gap_view(framework: Framework, profile: PositionProfile, target: str, snapsh
     return {
         "profile": profile.name.get(lang), "position": framework.position(target).name.get(lang), "rows": rows,
         "covered": sum(r["expected"] for r in rows),
-        "chart": {"chart": chart, "chart_id": f"{dom_id}-gap",
+        "chart": {"chart": chart, "chart_id": f"{dom_id}-gapchart",
                   "title": gettext("Share of the expected statements you rate at or above the expected level"),
                   "description": gettext("Bar chart per cluster; the table below gives the same figures.")},
     }

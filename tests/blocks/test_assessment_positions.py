@@ -73,7 +73,7 @@ def test_the_profile_compares_a_hand_rated_moment_with_the_expected_level_in_wor
     cells = re.findall(r"<td>([^<]*)</td>", table)
     assert cells == ["7", "4", "2", "1", "0"]  # expected, at or above, below, not relevant, not rated
     bars = re.findall(r'class="dc-bar dc-bar-now"[^>]*width="([\d.]+)"', re.search(
-        r'<svg[^>]*aria-labelledby="[^"]+-gap-title[^>]*>.*?</svg>', html, re.DOTALL).group(0))
+        r'<svg[^>]*aria-labelledby="[^"]+-gapchart-title[^>]*>.*?</svg>', html, re.DOTALL).group(0))
     assert len(bars) == 1 and float(bars[0]) > 0  # 4 of the 6 rated at or above: 67%
 
 
@@ -215,7 +215,7 @@ def test_the_profile_block_shows_the_gap_of_the_latest_moment_of_each_assessment
     assert "data-target" not in html  # the choice is made in the self-assessment itself
     table = re.search(r'<caption id="[^"]+-gap-caption">.*?</table>', html, re.DOTALL).group(0)
     assert re.findall(r"<td>([^<]*)</td>", table) == ["7", "4", "2", "1", "0"]
-    assert re.search(r'<svg[^>]*aria-labelledby="[^"]+-gap-title', html)
+    assert re.search(r'<svg[^>]*aria-labelledby="[^"]+-gapchart-title', html)
 
 
 def test_the_course_page_shows_the_same_gap(client):

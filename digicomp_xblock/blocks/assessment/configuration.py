@@ -110,6 +110,14 @@ class ConfigurationMixin(XBlockMixin):
         """The block's position profile, or None when it names none (FrameworkError when it cannot be read)."""
         return conf.profile(self.position_profile, self.framework_model) if self.position_profile else None
 
+    def expected_setting(self) -> tuple | None:
+        """(position profile, target position, IDs of the statements asked) for comparing answers with what the
+        profile expects; None without a profile and target (FrameworkError when the profile cannot be read)."""
+        profile = self.position_profile_model
+        if profile is None or not self.target_position:
+            return None
+        return profile, self.target_position, [s.id for s in self.scope_statements]
+
     def compared_target(self, chosen: str = "") -> str:
         """The position a learner's answers are compared with: their own `chosen` one where the block allows a
         choice and it is a position of the framework, else the block's target position."""
@@ -121,14 +129,14 @@ class ConfigurationMixin(XBlockMixin):
         this block asks, with the positions to choose from when `choice` and the block allows it; None without a
         position profile, or when the moment cannot be compared with it (another framework or scale). Every view
         of a learner's gap (this block's profile, the profile block, the course page) comes through here."""
-        profile = self.position_profile_model
-        if profile is None or not self.target_position:
+        setting = self.expected_setting()
+        if setting is None:
             return None
+        profile, _target, asked = setting
         framework = self.framework_model
         target = self.compared_target(chosen)
         try:
-            view = gap_view(framework, profile, target, snapshot, lang, gettext, dom_id,
-                            [s.id for s in self.scope_statements])
+            view = gap_view(framework, profile, target, snapshot, lang, gettext, dom_id, asked)
         except InputError:
             return None
         return {**view, **target_choice(framework, target, self.target_position, lang,
