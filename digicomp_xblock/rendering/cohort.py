@@ -114,5 +114,5 @@ def expected_view(framework: Framework, lang: str, gettext, rows: Sequence, sett
                                 for s in found], gettext("too few learners")),
             "chart_id": "dc-cohort-expected", "title": gettext("Share of learners at or above the expected level"),
             "description": gettext("Bar chart per cluster; the table below gives the same figures."),
-        },
+        } if any(s.share is not None for s in found) else None,
     }

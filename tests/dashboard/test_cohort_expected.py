@@ -87,6 +87,7 @@ def test_fewer_learners_than_the_minimum_group_show_no_share(client, assessment)
         add_learner(assessment, f"at-{n}", [3] * 7)
     page = page_of(client, assessment)
     assert "too few learners to show (fewer than 5)." in words_of(page)
+    assert "dc-cohort-expected" not in page  # no chart of nothing
     assert "of 4 learners" not in words_of(page)
 
 
