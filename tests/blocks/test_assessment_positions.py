@@ -209,7 +209,7 @@ def test_the_profile_block_shows_the_gap_of_the_latest_moment_of_each_assessment
     html = reload(profile).render("student_view").content
     words = text_of(html)
     assert words.count("compared with the position") == 1  # the plain one has no profile
-    assert "Start: compared with the position “Experienced practitioner”" in words  # the learner's own choice
+    assert "Start — compared with the position “Experienced practitioner”" in words  # the learner's own choice
     assert "of the 7 statements expected, you rate 2 below the expected level" in words
     assert "not a grade, and nobody is expected to master every statement" in words  # the framework's caution
     assert "data-target" not in html  # the choice is made in the self-assessment itself
@@ -229,7 +229,7 @@ def test_the_course_page_shows_the_same_gap(client):
     client.force_login(get_user_model().objects.create_user("ana"))
     page = client.get(f"/digicomp/courses/{course_of(scenario.usage_id)}/profile/").content.decode()
     words = text_of(page)
-    assert "First year: where do you stand against the beginner's profile?: compared with the position “Beginner”" \
+    assert "First year: where do you stand against the beginner's profile? — compared with the position “Beginner”" \
         in words
     assert ("6 Managing digital client details securely: of the 7 statements expected, you rate 2 below the "
             "expected level.") in words
