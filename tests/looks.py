@@ -19,6 +19,7 @@ SHORT = "/scenario/digicomp-assessment-short/"
 FULL = "/scenario/digicomp-assessment/"
 FRAMEWORK = "/scenario/digicomp-framework/"
 BEGINNER = "/scenario/digicomp-assessment-beginner/"
+BEGINNER_KEY = "self-assessment-what-a-beginner-is-expected-to-master-example-position-profile"  # its course
 LOCALES = {"en": "en-GB", "nl": "nl-BE"}
 WIDTHS = (320, 1280)
 ACCOUNTS = {"lecturer": "lecturer", "ana": "student"}
@@ -41,6 +42,14 @@ def _open_tag_picker(page, lang):
     picker.locator(".dc-tree-cluster > summary").first.click()
     picker.locator(".dc-tree-cluster[open] .dc-tree-component > summary").first.click()
     expect(picker.locator(".dc-tree-component[open] input[data-level=statement]").last).to_be_visible()
+
+
+def _choose_pioneer(page, lang):
+    """The gap to the pioneer, chosen by the learner (the statements asked stay the beginner's)."""
+    page.locator(".dc-gap [data-target]").select_option("pioneer")
+    page.locator(".dc-gap [data-action=target]").click()
+    expect(page.locator(".dc-gap h4")).to_be_focused()  # the gap re-rendered, its heading focused
+    expect(page.locator(".dc-gap [data-target]")).to_have_value("pioneer")
 
 
 def _open_gap_details(page, lang):
@@ -84,6 +93,15 @@ LOOKS = (
     Look("assessment-gap", f"{BEGINNER}?student={LEARNER}", ready=_open_gap_details,
          english=(*HEADER, "Compared with the position", "statements expected, you rate", "Which statements",
                   "Expected statements per cluster", "At or above")),
+    Look("assessment-gap-choice", f"{BEGINNER}?student={LEARNER}-choice", ready=_choose_pioneer,
+         english=(*HEADER, "Compared with the position", "Compare with the position", "The comparison covers the",
+                  "This self-assessment asks the statements expected up to")),
+    Look("course-profile-gap", f"/digicomp/courses/{BEGINNER_KEY}/profile/", user="ana",
+         english=(*HEADER, "Logged in as", "compared with the position", "statements expected, you rate",
+                  "Expected statements per cluster")),
+    Look("cohort-gap", f"/digicomp/courses/{BEGINNER_KEY}/cohort/", user="lecturer",
+         english=(*HEADER, "Logged in as", "Compared with the position", "at or above the expected level",
+                  "Learners who rated the expected statements")),
     Look("course-lecturer", COURSE, user="lecturer", ready=_open_tag_picker,
          english=(*HEADER, "Logged in as", "Log out", "Change the competences of this unit", "Only course staff see this",
                   "Find a competence", "Save the competences", "Units that develop each cluster",
@@ -152,7 +170,8 @@ def mixed_round(statement):
 
 def prepare(browser, base):
     """Log the demo accounts in (their storage states, for new contexts) and submit two moments as ana in the demo
-    course and as LEARNER in the short self-assessment, one in the beginner's. Returns {user: storage state}."""
+    course and as LEARNER in the short self-assessment, one in the beginner's (as ana, LEARNER and a LEARNER who
+    chooses the position). Returns {user: storage state}."""
     states = {}
     for name, password in ACCOUNTS.items():
         context = browser.new_context(locale=LOCALES["en"], viewport={"width": 1280, "height": 900})
@@ -162,12 +181,16 @@ def prepare(browser, base):
         if name == "ana":
             page.goto(base + COURSE)
             submit_moments(page, first_round, second_round)
+            page.goto(base + BEGINNER)
+            submit_moments(page, mixed_round)
         context.close()
     context = browser.new_context(locale=LOCALES["en"], viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{base}{SHORT}?student={LEARNER}")
     submit_moments(page, first_round, second_round)
     page.goto(f"{base}{BEGINNER}?student={LEARNER}")
+    submit_moments(page, mixed_round)
+    page.goto(f"{base}{BEGINNER}?student={LEARNER}-choice")
     submit_moments(page, mixed_round)
     context.close()
     return states

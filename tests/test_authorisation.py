@@ -83,6 +83,8 @@ TABLE = {
     "AssessmentXBlock.download":              (200,      200,     200,           200),
     "AssessmentXBlock.student_view_user_state": (200,    200,     200,           200),
     "AssessmentXBlock.studio_submit":         (403,      403,     403,           200),
+    # the demo course's self-assessment offers no choice of position: refused alike, nothing changes
+    "AssessmentXBlock.choose_target":         (400,      400,     400,           400),
     # The coverage map and the tags: course staff only
     "CoverageXBlock.download":                (403,      403,     403,           200),
     "CoverageXBlock.refresh":                 (403,      403,     403,           200),
@@ -112,6 +114,7 @@ REQUESTS = {
     "AssessmentXBlock.download": ("GET", "format=json"),
     "AssessmentXBlock.student_view_user_state": ("GET", ""),  # the mobile apps' read of the learner's own state
     "AssessmentXBlock.studio_submit": ("POST", {"display_name": "Renamed"}),
+    "AssessmentXBlock.choose_target": ("POST", {"target": "pioneer"}),
     "CoverageXBlock.download": ("GET", ""),
     "CoverageXBlock.refresh": ("POST", {}),
     "CourseProfileXBlock.refresh": ("POST", {}),

@@ -267,6 +267,8 @@ class Values:
             "position_profile": st.sampled_from(["example-social-work-bachelor", "../framework/social-work-2025",
                                                  "vocabulary", "schema", ""]) | text,
             "target_position": st.sampled_from(["beginner", "pacesetter", "chief", ""]) | text,
+            "learner_chooses_target": flag,
+            "target": st.sampled_from(["beginner", "pioneer", "chief", ""]) | text,
         }
         self.text = text
         # Right values of each field: a body of right values with one field wrong reaches that field's check.
@@ -285,13 +287,15 @@ class Values:
             "show_profile": st.booleans(), "share_answers": st.booleans(), "second_language": st.sampled_from(["nl", ""]),
             "position_profile": st.sampled_from(["example-social-work-bachelor", ""]),
             "target_position": st.sampled_from(["beginner", "experienced", "pioneer", "pacesetter", ""]),
+            "learner_chooses_target": st.booleans(),
+            "target": st.sampled_from(["beginner", "experienced", "pioneer", "pacesetter"]),
         }
 
 
 #: The fields each JSON handler reads (what a generated object mostly names); a handler not here: all of them.
 READS = {"save_answers": ("ratings", "reflections", "submit", "revision"), "start_moment": ("revision",),
          "current_state": (), "profile": ("compare",), "studio_submit": tuple(EDITABLE), "refresh": (),
-         "set_competences": ("ids",)}
+         "set_competences": ("ids",), "choose_target": ("target",)}
 
 
 def render(value) -> str:

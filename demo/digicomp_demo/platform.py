@@ -67,6 +67,9 @@ class Workbench(Platform):
         rows = XBlockState.objects.filter(scope="usage", scope_id=usage_key, user_id=user_id)
         return json_member(rows, "state", "revision")
 
+    def user_state(self, usage_key: str, user) -> dict:
+        return self.stored_state(usage_key, user.get_username()) or {}  # the workbench's user id is the name
+
     def learner_records(self, block_type: str):
         rows = XBlockState.objects.filter(scope="usage", tag=block_type).exclude(user_id=None)
         for usage_key, user_id in rows.values_list("scope_id", "user_id").iterator():

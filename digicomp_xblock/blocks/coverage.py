@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 
 from django.utils.translation import gettext_noop as _
 from web_fragments.fragment import Fragment
@@ -18,7 +19,7 @@ from ..core.csvsafe import safe_row
 from ..core.loader import FrameworkError
 from ..core.model import COMPONENT_KINDS
 from ..platform import is_staff, unit_url
-from ..platform.course import course_tree
+from ..platform.course import course_expectations, course_tree
 from ..rendering.presentation import KIND_LABELS, element_id
 from .handlers import json_handler, staff_only
 from .mixins import FrameworkMixin, I18nMixin, ResourcesMixin
@@ -47,7 +48,9 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
     def _coverage(self):
         framework = self.framework_model
         tree, assessed = course_tree(self, framework.id)
-        return framework, tree, coverage(framework, tree, assessed)
+        expectations = course_expectations(self, framework.id)
+        expected = {sid for profile, target in expectations for sid in profile.expected_up_to(target)}
+        return framework, tree, coverage(framework, tree, assessed, expected), expectations
 
     def student_view(self, context=None):  # noqa: ARG002 - XBlock's view signature
         if not is_staff(self):
@@ -88,9 +91,10 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
 
     def _map_html(self) -> str:
         """The map as course staff see it; FrameworkError when the framework cannot be loaded."""
-        framework, tree, cov = self._coverage()
+        framework, tree, cov, expectations = self._coverage()
         lang = self.content_language(framework.languages)
         titles = {c.id: c.title.get(lang) for c in framework.clusters()}
+        missing = Counter(framework.statement(s).cluster_id for s in cov.expected_not_developed)
         units = {u.id: u for u in units_of(tree)}
         rows = [{
             "id": row.cluster_id, "title": titles[row.cluster_id], "total": row.total,
@@ -100,6 +104,7 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
                       for kind, counts in row.kinds if kind in COMPONENT_KINDS],
             "units": [{"title": units[u].title, "section": units[u].section_title, "url": unit_url(self, u)}
                       for ids in row.units for u in ids],
+            "expected_missing": missing[row.cluster_id],
         } for row in cov.rows]
         return self.render_template("coverage/map.html", {
             "block_id": element_id(self.scope_ids.usage_id),
@@ -111,8 +116,13 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
             "untagged": [{"title": u.title, "section": u.section_title, "url": unit_url(self, u.id)}
                          for u in cov.untagged_units],
             "clusters_without": [f"{c} {titles[c]}" for c in cov.clusters_without_unit],
-            "statements_without": [{"id": s, "text": framework.statement(s).text.get(lang)}
+            "statements_without": [{"id": s, "text": framework.statement(s).text.get(lang),
+                                    "expected": s in cov.expected_not_developed}
                                    for s in cov.statements_without_unit],
+            "profiles": [{"profile": profile.name.get(lang), "position": framework.position(target).name.get(lang)}
+                         for profile, target in expectations],
+            "expected_not_developed": [{"id": s, "text": framework.statement(s).text.get(lang)}
+                                       for s in cov.expected_not_developed],
             "assessed_not_developed": [{"id": s, "text": framework.statement(s).text.get(lang)}
                                        for s in cov.assessed_not_developed],
             "download": self.runtime.handler_url(self, "download"),
@@ -124,7 +134,7 @@ class CoverageXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
         if not is_staff(self):
             return JsonHandlerError(403, self.gettext("only course staff can download the coverage")).get_response()
         try:
-            framework, _tree, cov = self._coverage()
+            framework, _tree, cov, _expectations = self._coverage()
         except FrameworkError as error:
             message = self.gettext("this block's framework cannot be loaded: %(reason)s")
             return JsonHandlerError(400, message % {"reason": error.problems[0].message}).get_response()

@@ -9,6 +9,7 @@ from xblock.fields import Scope, String
 
 from ..core.loader import FrameworkError
 from ..platform.course import course_blocks
+from ..rendering.gap import course_gaps
 from ..rendering.presentation import element_id
 from ..rendering.profile import course_view, render_profile
 from ..rendering.suggestions import suggestions
@@ -17,7 +18,8 @@ from .mixins import FrameworkMixin, I18nMixin, ResourcesMixin, framework_view
 
 
 class CourseProfileXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
-    """Per cluster: the first and the latest score over every assessment moment of the learner in this course.
+    """Per cluster: the first and the latest score over every assessment moment of the learner in this course; and,
+    for each self-assessment with a position profile and a target position, the latest moment's gap to it.
 
     A page learners read (viewing it completes it, as with a text), on the web and in the mobile apps; visitors
     who are not signed in are asked to sign in, for it shows a learner's own scores.
@@ -62,9 +64,11 @@ class CourseProfileXBlock(FrameworkMixin, I18nMixin, ResourcesMixin, XBlock):
         return {"html": self._profile_html(framework, self.content_language(framework.languages))}
 
     def _profile_html(self, framework, lang) -> str:
-        snapshots = [snapshot for block in course_blocks(self, "digicomp_assessment")
-                     if block.framework == framework.id for snapshot in block.snapshots]
-        view = course_view(framework, lang, self.gettext, snapshots, element_id(self.scope_ids.usage_id, "dc-profile-"),
-                           self.gettext(self.display_name),
+        assessments = [block for block in course_blocks(self, "digicomp_assessment") if block.framework == framework.id]
+        snapshots = [snapshot for block in assessments for snapshot in block.snapshots]
+        dom_id = element_id(self.scope_ids.usage_id, "dc-profile-")
+        view = course_view(framework, lang, self.gettext, snapshots, dom_id, self.gettext(self.display_name),
                            suggest=lambda latest, names: suggestions(self, framework, latest, names))
+        view["gaps"] = course_gaps([(block, block.texts(lang)[0], block.snapshots[-1], block.chosen_target)
+                                    for block in assessments if block.snapshots], lang, self.gettext, f"{dom_id}-gap")
         return render_profile(view, self.i18n_service)

@@ -23,8 +23,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .model import COMPONENT_KINDS
-from .scales import NOT_RELEVANT
+from .gap import gap
+from .messages import InputError
+from .model import COMPONENT_KINDS, Framework
+from .profiles.model import PositionProfile
+from .scales import NOT_RELEVANT, Scales
 from .scoring import cluster_values
 
 #: The smallest group whose figures are shown.
@@ -270,6 +273,53 @@ def paired_growth(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: in
         else:
             result.append(ClusterGrowth(cid, n, statistics.median(deltas), sum(d > 0 for d in deltas) / n,
                                         sum(d < 0 for d in deltas) / n, False))
+    return result
+
+
+@dataclass(frozen=True)
+class ExpectedShare:
+    """One cluster against a target position: of the `learners` who rated (with a level) at least one statement
+    the profile expects there, `at_or_above` rated none of those below the expected level (None when suppressed)."""
+
+    cluster_id: str
+    learners: int
+    at_or_above: int | None
+    suppressed: bool
+
+    @property
+    def share(self) -> float | None:
+        """`at_or_above` as a share of `learners`, 0..1 (None when suppressed)."""
+        return None if self.at_or_above is None else self.at_or_above / self.learners
+
+
+def at_expected_level(rows: Iterable[Row], framework: Framework, profile: PositionProfile, target: str,
+                      scales: Scales, asked: Iterable[str] | None = None,
+                      min_group: int = MIN_GROUP) -> list[ExpectedShare]:
+    """Per cluster in which the profile expects statements up to `target` (among `asked`), over each learner's
+    latest moment: how many learners rated at least one of them, and how many of those rated none below the expected
+    level (`gap.gap`: "not relevant" is never below; a statement left unrated does not count). Moments that cannot be
+    compared with the profile (another framework or scale) are left out; fewer than `min_group` learners: suppressed.
+    """
+    asked = None if asked is None else list(asked)
+    wanted = set(profile.expected_up_to(target)) & (set(asked) if asked is not None else {
+        s.id for s in framework.statements()})
+    expected = [c.id for c in framework.clusters() if any(s.id in wanted for s in c.statements())]
+    learners: dict[str, int] = {}
+    at_or_above: dict[str, int] = {}
+    for row in _pick(rows, "latest"):
+        try:
+            found = gap(framework, profile, row, target, scales, asked)
+        except InputError:
+            continue
+        for cluster in found.clusters:
+            if cluster.expected and cluster.rated:
+                learners[cluster.cluster_id] = learners.get(cluster.cluster_id, 0) + 1
+                at_or_above[cluster.cluster_id] = at_or_above.get(cluster.cluster_id, 0) + (not cluster.below)
+    result = []
+    for cid in expected:
+        n = learners.get(cid, 0)
+        suppressed = _suppressed(n, min_group)
+        result.append(ExpectedShare(cid, n, None if suppressed else at_or_above[cid], suppressed))
     return result
 
 

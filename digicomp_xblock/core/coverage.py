@@ -121,6 +121,7 @@ class Coverage:
     statements_without_unit: tuple[str, ...]
     assessed_not_developed: tuple[str, ...]
     total_units: int
+    expected_not_developed: tuple[str, ...] = ()  # expected by a position profile of the course, no unit develops
 
     def row(self, cluster_id: str) -> CoverageRow | None:
         return next((r for r in self.rows if r.cluster_id == cluster_id), None)
@@ -137,14 +138,16 @@ def _columns(course: CourseNode, units: list[UnitInfo]) -> list[Column]:
     return [(section_id, title, tuple(unit_ids)) for section_id, (title, unit_ids) in columns.items()]
 
 
-def coverage(framework: Framework, course: CourseNode, assessed_ids: Iterable[str] = ()) -> Coverage:
-    """Which units develop which clusters, per section; and the clusters, statements, units left over."""
+def coverage(framework: Framework, course: CourseNode, assessed_ids: Iterable[str] = (),
+             expected_ids: Iterable[str] = ()) -> Coverage:
+    """Which units develop which clusters, per section; and the clusters, statements, units left over, among them
+    the statements `expected_ids` (what the course's position profiles expect) that no unit develops."""
     units = units_of(course)
     developed = {unit.id: statements_developed(framework, unit.competences) for unit in units}
     columns = _columns(course, units)
     rows = tuple(_row(cluster, columns, developed) for cluster in framework.clusters())
     reached = frozenset().union(*developed.values())
-    assessed = set(assessed_ids)
+    assessed, expected = set(assessed_ids), set(expected_ids)
     return Coverage(
         sections=tuple(columns),
         rows=rows,
@@ -153,6 +156,7 @@ def coverage(framework: Framework, course: CourseNode, assessed_ids: Iterable[st
         statements_without_unit=tuple(s.id for s in framework.statements() if s.id not in reached),
         assessed_not_developed=tuple(s.id for s in framework.statements() if s.id in assessed and s.id not in reached),
         total_units=len(units),
+        expected_not_developed=tuple(s.id for s in framework.statements() if s.id in expected and s.id not in reached),
     )
 
 

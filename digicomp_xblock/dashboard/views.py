@@ -26,10 +26,12 @@ from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError
 from ..core.model import best_language
 from ..core.scales import DEFAULT_SCALE, load_scales
-from ..platform import anonymous_id_of, course_root, resource_url, unit_url
+from ..core.scope import ScopeError
+from ..platform import anonymous_id_of, course_root, resource_url, unit_url, user_state_of
 from ..platform.course import course_blocks
 from ..rendering import engine
-from ..rendering.cohort import cohort_view
+from ..rendering.cohort import cohort_view, expected_view
+from ..rendering.gap import course_gaps
 from ..rendering.profile import course_view
 from ..rendering.suggestions import suggestions
 from . import api, exports
@@ -100,12 +102,20 @@ def _selection(request, course_key, ratings=False) -> Selection:
     return Selection(chosen, blocks, block, since, until, by, withheld)
 
 
-def _assessment_titles(course_key, username, lang: str) -> dict[str, str]:
-    """The display name of each self-assessment of the course for a reader of `lang`, by usage key (empty when the
-    course is unknown)."""
+def _assessments(course_key, username) -> dict:
+    """Each self-assessment of the course by usage key (empty when the course is unknown)."""
     root = course_root(course_key, username)
-    return {str(b.scope_ids.usage_id): b.texts(lang)[0]
-            for b in (course_blocks(root, "digicomp_assessment") if root is not None else ())}
+    return {str(b.scope_ids.usage_id): b for b in (course_blocks(root, "digicomp_assessment") if root is not None
+                                                    else ())}
+
+
+def _expected_setting(block) -> tuple | None:
+    """The block's position profile, target and statements asked (`expected_setting`); None without them or when
+    they cannot be read (Studio's validation says why)."""
+    try:
+        return block.expected_setting() if block is not None else None
+    except (FrameworkError, ScopeError, KeyError):
+        return None
 
 
 def _framework(rows):
@@ -135,7 +145,8 @@ def cohort_page(request, course_key):
     rows = [] if chosen.withheld else chosen.rows
     framework = _framework(chosen.rows)
     lang = best_language(get_language(), framework.languages, framework.source_language)
-    titles_of_blocks = _assessment_titles(course_key, request.user.get_username(), lang)
+    assessments = _assessments(course_key, request.user.get_username())
+    titles_of_blocks = {key: block.texts(lang)[0] for key, block in assessments.items()}
     scales = load_scales()
     scale = scales.get(rows[0]["scale"]) if rows and rows[0]["scale"] in scales.ids else scales.get(DEFAULT_SCALE)
     minimum = conf.MIN_GROUP.value()
@@ -148,6 +159,8 @@ def cohort_page(request, course_key):
         "coverage_url": _coverage_url(course_key, request.user.get_username()),
         "query": request.GET.urlencode(),
         **cohort_view(framework, lang, _, rows, scale, scales, minimum, chosen.by),
+        "expected": expected_view(framework, lang, _, rows, _expected_setting(assessments.get(chosen.block)), scales,
+                                  minimum),
     }), css=["cohort.css"])
 
 
@@ -163,11 +176,26 @@ def profile_page(request, course_key):
     suggest = (lambda latest, names: suggestions(course, framework, latest, names)) if course else None
     title = _("Your competences in this course")
     view = course_view(framework, lang, _, snapshots, "dc-course-profile", title, level=1, suggest=suggest)
+    view["gaps"] = course_gaps(_latest_moments(course, framework, request.user, lang), lang, _, "dc-course-gap")
     return _page(request, title, engine.render("dashboard/profile.html", {
         "view": view,
         "cohort_url": reverse("digicomp_dashboard:cohort", args=[course_key])
         if can_view_cohort(request.user, course_key) else None,
     }), css=["assessment.css"])
+
+
+def _latest_moments(course, framework, user, lang: str) -> list[tuple]:
+    """(block, title, latest moment, own choice of position) of each self-assessment of the course on `framework`
+    that the user submitted, from the block's stored record of the user (the course's blocks here are the
+    course's structure, without a learner)."""
+    found = []
+    for block in course_blocks(course, "digicomp_assessment") if course is not None else ():
+        if block.framework != framework.id:
+            continue
+        state = user_state_of(block, user)
+        if state.get("snapshots"):
+            found.append((block, block.texts(lang)[0], state["snapshots"][-1], state.get("chosen_target", "")))
+    return found
 
 
 def _coverage_url(course_key, username: str) -> str:

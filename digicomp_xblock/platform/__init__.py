@@ -64,6 +64,11 @@ class Platform:
         state = self.stored_state(usage_key, user_id)
         return None if state is None else state.get("revision", 0)
 
+    def user_state(self, usage_key: str, user) -> dict:
+        """A signed-in Django user's user_state fields of a block as stored (empty when there are none, or when
+        this runtime cannot say), for pages outside the blocks."""
+        return self.stored_state(usage_key, user.id) or {}
+
     def learner_records(self, block_type: str) -> Iterator[LearnerRecord]:  # noqa: ARG002 - the interface
         """Every learner who has state in a block of this type."""
         return iter(())
@@ -153,6 +158,11 @@ def json_member(rows, column: str, name: str):
     value = (rows.annotate(digicomp_member=member)
              .values_list("digicomp_member", flat=True).first())
     return 0 if value is None else int(value)
+
+
+def user_state_of(block, user) -> dict:
+    """A signed-in Django user's state of a block, as stored (see Platform.user_state)."""
+    return current().user_state(str(block.scope_ids.usage_id), user)
 
 
 def resource_url(block_type: str, path: str) -> str:

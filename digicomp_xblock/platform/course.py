@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.coverage import CourseNode
+from ..core.loader import FrameworkError
 from . import tagging_available
 
 OPEN_EDX_KINDS = {"course": "course", "chapter": "section", "sequential": "subsection", "vertical": "unit"}
@@ -102,3 +103,19 @@ def course_tree(block, framework_id: str) -> tuple[CourseNode, list[str]]:
             except (KeyError, ValueError):  # a misconfigured assessment: Studio validation reports it
                 continue
     return build(shape), list(dict.fromkeys(assessed))
+
+
+def course_expectations(block, framework_id: str) -> list[tuple]:
+    """(position profile, target position) of each self-assessment of the course of `block` (on the framework)
+    that has both, in course order (a misconfigured one is left out: Studio's validation reports it)."""
+    found = []
+    for node in course_blocks(block, "digicomp_assessment"):
+        if getattr(node, "framework", None) != framework_id:
+            continue
+        try:
+            setting = node.expected_setting()
+        except (FrameworkError, KeyError, ValueError):  # a ScopeError is a ValueError
+            continue
+        if setting is not None:
+            found.append(setting[:2])
+    return found

@@ -9,7 +9,7 @@ from datetime import date
 from ..core import cohort
 from ..core.model import Framework
 from ..core.scales import Scale, Scales
-from .charts import growth_chart, stacked_chart
+from .charts import bar_chart, growth_chart, stacked_chart
 
 #: How many of the statements rated lowest the page names.
 LOWEST = 5
@@ -92,3 +92,27 @@ def _level_words(scale: Scale, median: float, lang: str) -> str:
     below = max(value for value in scale.values if value <= median)
     return scale.level(below).label.get(lang)
 
+
+
+def expected_view(framework: Framework, lang: str, gettext, rows: Sequence, setting: tuple | None, scales: Scales,
+                  min_group: int) -> dict | None:
+    """Per cluster, the learners at or above the expected level of the assessment's target position
+    (`cohort.at_expected_level`), in words, chart and table; `setting` is the assessment's (profile, target
+    position, statements asked), None without a profile (then there is nothing to show)."""
+    if setting is None:
+        return None
+    profile, target, asked = setting
+    titles = {c.id: c.title.get(lang) for c in framework.clusters()}
+    found = cohort.at_expected_level(rows, framework, profile, target, scales, asked, min_group)
+    return {
+        "profile": profile.name.get(lang), "position": framework.position(target).name.get(lang),
+        "rows": [{"id": s.cluster_id, "title": titles[s.cluster_id], "learners": s.learners,
+                  "at_or_above": s.at_or_above, "suppressed": s.suppressed,
+                  "percent": None if s.share is None else round(100 * s.share)} for s in found],
+        "chart": {
+            "chart": bar_chart([(s.cluster_id, titles[s.cluster_id], None if s.share is None else 100 * s.share)
+                                for s in found], gettext("too few learners")),
+            "chart_id": "dc-cohort-expected", "title": gettext("Share of learners at or above the expected level"),
+            "description": gettext("Bar chart per cluster; the table below gives the same figures."),
+        } if any(s.share is not None for s in found) else None,
+    }

@@ -332,6 +332,13 @@ function DigicompAssessment(runtime, element, init) {
         profileSection.innerHTML = result.data.profile_html;
         focusHeading(profileSection.querySelector("h4"));
       }, function () { say(i18n.gettext("No connection: please try again.")); });
+    } else if (action === "target") {
+      DigicompPost(url("choose_target"), {target: root.querySelector("[data-target]").value}).then(function (result) {
+        if (!result.ok) { say(result.data.error || String(result.status)); return; }
+        // xss-lint: disable=javascript-inner-html -- profile_html: our choose_target handler's, rendered by escaping templates
+        profileSection.innerHTML = result.data.profile_html;
+        focusHeading(profileSection.querySelector(".dc-gap h4"));
+      }, function () { say(i18n.gettext("No connection: please try again.")); });
     }
   });
 

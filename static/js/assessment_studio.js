@@ -38,6 +38,7 @@ function DigicompAssessmentStudio(runtime, element) {
       scale: field("scale").value,
       position_profile: field("position_profile").value,
       target_position: field("target_position").value,
+      learner_chooses_target: field("learner_chooses_target").checked,
       allow_not_relevant: field("allow_not_relevant").checked,
       max_moments: parseInt(field("max_moments").value, 10),
       show_profile: field("show_profile").checked,

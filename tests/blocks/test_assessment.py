@@ -651,6 +651,7 @@ def test_studio_submit_saves_good_values():
         "display_name_second": "", "introduction_second": "", "framework": "social-work-2025",
         "scope": "5 6 5.2.3", "scale": "three-levels", "allow_not_relevant": False, "max_moments": 4,
         "show_profile": False, "share_answers": False, "weight": 2.0, "position_profile": "", "target_position": "",
+        "learner_chooses_target": False,
     }
     studio_ok(block, {"scope": "", "weight": 0.5})
     assert settings_of(block)["scope"] == "" and settings_of(block)["weight"] == 0.5

@@ -6,13 +6,19 @@ statements of cluster 6 of a beginner (6.1.1, 6.1.2, 6.2.1, 6.2.2, 6.2.3, 6.2.5,
 independent level (3, "I do it independently"), and none of cluster 7."""
 
 import re
+from html import unescape
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import translation
+from workbench.runtime import WorkbenchRuntime
+from workbench.scenarios import SCENARIOS
 
+from digicomp_demo.platform import course_of
+from digicomp_demo.registry import register_scenarios
 from digicomp_xblock.core.loader import get_framework
 from digicomp_xblock.core.profiles import get_profile
-from tests.helpers import STAFF, block_for, call_handler, make_block, stored_state
+from tests.helpers import STAFF, block_for, call_handler, make_block, reload, stored_state
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_scenarios")]
 
@@ -46,8 +52,8 @@ def submit(block, ratings):
     return body
 
 
-def text_of(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+def text_of(markup):
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup)))
 
 
 def test_the_profile_compares_a_hand_rated_moment_with_the_expected_level_in_words_chart_and_table():
@@ -67,7 +73,7 @@ def test_the_profile_compares_a_hand_rated_moment_with_the_expected_level_in_wor
     cells = re.findall(r"<td>([^<]*)</td>", table)
     assert cells == ["7", "4", "2", "1", "0"]  # expected, at or above, below, not relevant, not rated
     bars = re.findall(r'class="dc-bar dc-bar-now"[^>]*width="([\d.]+)"', re.search(
-        r'<svg[^>]*aria-labelledby="[^"]+-gap-title[^>]*>.*?</svg>', html, re.DOTALL).group(0))
+        r'<svg[^>]*aria-labelledby="[^"]+-gapchart-title[^>]*>.*?</svg>', html, re.DOTALL).group(0))
     assert len(bars) == 1 and float(bars[0]) > 0  # 4 of the 6 rated at or above: 67%
 
 
@@ -122,3 +128,111 @@ def test_the_editor_lists_profiles_by_name_and_positions_in_the_authors_language
     with translation.override("nl"):
         html = block_for(beginner_block(), STAFF).render("studio_view").content
     assert '>VOORBEELD – Bachelor sociaal werk' in html and '<option value="experienced">Hulpverlener met ervaring' in html
+
+
+# --- The learner's own choice of the position to compare with ------------------------------------------------------
+
+def choosing_block():
+    return beginner_block(learner_chooses_target="true")
+
+
+def test_without_the_setting_there_is_no_choice_and_the_handler_refuses():
+    block = beginner_block()
+    html = submit(block, dict.fromkeys(CLUSTER_6_BEGINNER, 3))["profile_html"]
+    assert "data-target" not in html
+    before = stored_state(block)
+    status, body = call_handler(block, "choose_target", {"target": "pioneer"})
+    assert status == 400 and body["error"] == "this self-assessment compares with its target position only"
+    assert stored_state(block) == before
+
+
+def test_the_learner_chooses_a_position_and_the_gap_follows_over_the_statements_asked():
+    block = choosing_block()
+    # the beginner's 7 of cluster 6; the experienced adds 2 more that this block does not ask
+    html = submit(block, dict(zip(CLUSTER_6_BEGINNER, [1, 2, 3, 3, 4, "na", 3], strict=True)))["profile_html"]
+    assert re.search(r'<label for="([^"]+)-target">Compare with the position</label>\s*<select id="\1-target"', html)
+    assert '<option value="beginner" selected>Beginner</option>' in html
+    assert "The comparison covers the 7 statements of this self-assessment" in text_of(html)
+    status, body = call_handler(block, "choose_target", {"target": "experienced"})
+    assert status == 200, body
+    words = text_of(body["profile_html"])
+    assert "Compared with the position “Experienced practitioner”" in words
+    assert "The comparison covers the 7 statements of this self-assessment" in words
+    assert "asks the statements expected up to the position “Beginner”" in words
+    assert stored_state(block)["chosen_target"] == "experienced"
+    assert '<option value="experienced" selected>' in block_for(block, "student_1").render_profile(None)
+
+
+@pytest.mark.parametrize("payload, words", [
+    ({"target": "chief"}, "unknown position 'chief' (choose one of: beginner, experienced, pioneer, pacesetter)"),
+    ({"target": 3}, 'expected {"target": a position}'),
+    ({}, 'expected {"target": a position}'),
+    ({"target": "pioneer", "x": 1}, 'expected {"target": a position}'),
+    ([], 'expected {"target": a position}'),
+])
+def test_a_bad_choice_is_refused_and_changes_nothing(payload, words):
+    block = choosing_block()
+    submit(block, dict.fromkeys(CLUSTER_6_BEGINNER, 3))
+    before = stored_state(block)
+    status, body = call_handler(block, "choose_target", payload)
+    assert status == 400 and body["error"] == words
+    assert stored_state(block) == before
+
+
+def test_the_choice_needs_a_profile_and_target():
+    with pytest.raises(ValueError, match="learners can choose the position they compare with only when"):
+        make_block('<digicomp_assessment scope="6" learner_chooses_target="true"/>')
+    with pytest.raises(ValueError, match='learner_chooses_target="maybe" must be true or false'):
+        beginner_block(learner_chooses_target="maybe")
+
+
+# --- The gap in the profile block and on the course page -----------------------------------------------------------
+
+def course_of_two(user="student_1", chooses="false"):
+    """A course with the beginner's self-assessment (cluster 6), one without a profile, and the profile block."""
+    root = make_block(f'<vertical_demo><digicomp_assessment display_name="Start" scope="6" position_profile="{PROFILE}"'
+                      f' target_position="beginner" learner_chooses_target="{chooses}" max_moments="2"/>'
+                      '<digicomp_assessment display_name="Plain" scope="5" max_moments="2"/>'
+                      '<digicomp_profile/></vertical_demo>', user)
+    return [root.runtime.get_block(child) for child in root.children]
+
+
+def test_the_profile_block_shows_the_gap_of_the_latest_moment_of_each_assessment_with_a_profile():
+    scoped, plain, profile = course_of_two(chooses="true")
+    submit(scoped, dict(zip(CLUSTER_6_BEGINNER, [1, 1, 1, 1, 1, 1, 1], strict=True)))
+    call_handler(scoped, "save_answers", {})
+    call_handler(scoped, "start_moment", {})
+    submit(scoped, dict(zip(CLUSTER_6_BEGINNER, [1, 2, 3, 3, 4, "na", 3], strict=True)))  # the latest counts
+    submit(plain, dict.fromkeys([s.id for s in plain.scope_statements], 2))
+    status, _body = call_handler(scoped, "choose_target", {"target": "experienced"})
+    assert status == 200
+    html = reload(profile).render("student_view").content
+    words = text_of(html)
+    assert words.count("compared with the position") == 1  # the plain one has no profile
+    assert "Start — compared with the position “Experienced practitioner”" in words  # the learner's own choice
+    assert "of the 7 statements expected, you rate 2 below the expected level" in words
+    assert "not a grade, and nobody is expected to master every statement" in words  # the framework's caution
+    assert "data-target" not in html  # the choice is made in the self-assessment itself
+    table = re.search(r'<caption id="[^"]+-gap-caption">.*?</table>', html, re.DOTALL).group(0)
+    assert re.findall(r"<td>([^<]*)</td>", table) == ["7", "4", "2", "1", "0"]
+    assert re.search(r'<svg[^>]*aria-labelledby="[^"]+-gapchart-title', html)
+
+
+def test_the_course_page_shows_the_same_gap(client):
+    register_scenarios()
+    scenario = SCENARIOS["digicomp-assessment-beginner"]
+    root = WorkbenchRuntime("ana").get_block(scenario.usage_id)
+    block = root.runtime.get_block(root.children[0])
+    ratings = dict.fromkeys([s.id for s in block.scope_statements], 4)
+    ratings.update(dict(zip(CLUSTER_6_BEGINNER, [1, 2, 3, 3, 4, "na", 3], strict=True)))
+    submit(block, ratings)
+    client.force_login(get_user_model().objects.create_user("ana"))
+    page = client.get(f"/digicomp/courses/{course_of(scenario.usage_id)}/profile/").content.decode()
+    words = text_of(page)
+    assert "First year: where do you stand against the beginner's profile? — compared with the position “Beginner”" \
+        in words
+    assert ("6 Managing digital client details securely: of the 7 statements expected, you rate 2 below the "
+            "expected level.") in words
+    client.force_login(get_user_model().objects.create_user("bram"))
+    assert "compared with the position" not in client.get(
+        f"/digicomp/courses/{course_of(scenario.usage_id)}/profile/").content.decode()

@@ -8,6 +8,7 @@ import pytest
 from lxml import html as lxml_html
 from workbench.scenarios import SCENARIOS, add_xml_scenario
 
+from digicomp_xblock.core.profiles import get_profile
 from digicomp_xblock.rendering.presentation import element_id as anchor_of
 from digicomp_xblock.tagging.api import (
     set_competences,
@@ -178,3 +179,34 @@ def test_our_own_blocks_are_not_course_units(framework, taxonomy, course):
     assert "The course has 5 units." in page
     for tool in ("Where do you stand?", "Your profile in this course", "For the course team"):
         assert tool not in page
+
+
+def test_the_map_names_the_statements_a_position_profile_expects_that_no_unit_develops(framework, taxonomy):
+    """With a self-assessment scoped to the example profile's beginner, the map says, in words and in a column of
+    the table, which statements that profile expects up to the beginner that no unit develops."""
+    xml = COURSE.xml.replace('scope="1 5 6"', 'scope="1 5 6" position_profile="example-social-work-bachelor" '
+                                              'target_position="beginner"')
+    add_xml_scenario("expected", "Expected", xml)
+    blocks = blocks_of(SCENARIOS["expected"].usage_id, STAFF)
+    set_competences(usage(blocks[FILES]), framework, ["6", "1.1.1"])
+    expected = get_profile("example-social-work-bachelor", framework).expected_up_to("beginner")
+    missing = [sid for sid in expected if not sid.startswith("6.") and sid != "1.1.1"]
+    page = blocks[COVERAGE].student_view().content
+    headers, rows = rows_of(page)
+    assert headers[-1] == "Expected by a position profile, developed by no unit"
+    per_cluster = {c: sum(1 for sid in missing if sid.split(".")[0] == c) for c in rows}
+    assert rows["6"][-1] == "none"
+    assert all(rows[c][-1] == (f"{n} statement{'s' * (n != 1)}" if n else "none") for c, n in per_cluster.items())
+    tree = lxml_html.fromstring(page)
+    summary = " ".join(tree.xpath("//details[summary[contains(., 'position profile expects')]]/summary")[0]
+                       .text_content().split())
+    assert summary == f"{len(missing)} statements a position profile expects but no unit develops"
+    listed = tree.xpath("//details[summary[contains(., 'position profile expects')]]//li/span/text()")
+    assert listed == missing
+    assert "“EXAMPLE – Bachelor in social work" in page and "up to “Beginner”" in page
+    assert "1.1.1" not in listed and page.count("(expected by a position profile)") == len(missing)
+
+
+def test_without_a_position_profile_the_map_has_no_such_column(framework, taxonomy, course):
+    headers, _rows = rows_of(blocks_of(course, STAFF)[COVERAGE].student_view().content)
+    assert headers[-1] == "All sections"

@@ -293,3 +293,28 @@ def test_a_profile_scoped_assessment_shows_the_gap_to_the_position_readable_and_
     expect(section.locator("details.dc-gap-below[open] li")).to_have_count(8)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert axe_violations(page, ".dc-gap") == []
+
+
+def test_the_learner_chooses_the_position_to_compare_with_by_keyboard(demo_url, open_page):
+    """The demo's beginner allows the choice: the list is labelled, the choice re-renders the gap, the heading gets
+    the focus, the page says which statements the gap covers, and a reload keeps the learner's choice."""
+    page = open_page(f"{demo_url}{BEGINNER}?student=chooser", width=320)
+    click_every_statement(page, level=3)  # "I do it independently": the expected level
+    page.get_by_role("button", name=TEXT["en"]["submit"]).click()
+    section = page.locator(".dc-gap")
+    expect(section.get_by_role("heading", name=GAP["en"])).to_be_visible()
+    expect(section).to_contain_text("The comparison covers the 60 statements of this self-assessment")
+    choice = section.get_by_label("Compare with the position")
+    expect(choice).to_have_value("beginner")
+    choice.focus()
+    page.keyboard.press("End")  # the last position: the pacesetter
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    heading = page.locator(".dc-gap").get_by_role("heading", name="Compared with the position “Pacesetter”")
+    expect(heading).to_be_focused()
+    expect(page.locator(".dc-gap")).to_contain_text(
+        "This self-assessment asks the statements expected up to the position “Beginner”")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert axe_violations(page, ".dc-gap") == []
+    page.reload()
+    expect(page.locator(".dc-gap").get_by_label("Compare with the position")).to_have_value("pacesetter")

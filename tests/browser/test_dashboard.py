@@ -105,3 +105,37 @@ def test_the_cohort_page_fits_a_narrow_screen(demo_url, open_page):
     log_in(page, demo_url, "en", "lecturer", "lecturer")
     page.goto(f"{demo_url}/digicomp/courses/{COURSE}/cohort/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+BEGINNER_KEY = "self-assessment-what-a-beginner-is-expected-to-master-example-position-profile"
+
+
+def test_the_course_page_and_the_cohort_compare_with_the_position(demo_url, open_page):
+    """A learner of the beginner's course chooses the experienced practitioner: their course page shows the gap to
+    it; the lecturer's cohort view shows per cluster the share of learners at or above the beginner's level."""
+    page = open_page(f"{demo_url}/", width=320)
+    log_in(page, demo_url, "en", "bram", "student")
+    page.goto(f"{demo_url}/scenario/digicomp-assessment-beginner/")
+    answer_and_submit(page, "en", lambda statement: 1 if statement in ("6.1.1", "6.1.2") else 3)
+    page.locator(".dc-gap").get_by_label("Compare with the position").select_option("experienced")
+    page.locator(".dc-gap").get_by_role("button", name="Compare").click()
+    expect(page.locator(".dc-gap h4")).to_have_text("Compared with the position “Experienced practitioner”")
+
+    page.goto(f"{demo_url}/digicomp/courses/{BEGINNER_KEY}/profile/")
+    gap = page.locator(".dc-gap")
+    expect(gap.get_by_role("heading", level=2)).to_contain_text("compared with the position “Experienced practitioner”")
+    expect(gap).to_contain_text("of the 7 statements expected, you rate 2 below the expected level")
+    expect(page.locator(".dc-caution")).to_be_visible()  # the framework's caution: a growth instrument
+    row_6 = gap.locator("tbody tr", has=page.locator("th .digicomp-id", has_text=re.compile("^6$")))
+    expect(row_6.locator("td")).to_have_text(["7", "5", "2", "0", "0"])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert axe_violations(page) == []
+
+    log_in(page, demo_url, "en", "lecturer", "lecturer")
+    page.goto(f"{demo_url}/digicomp/courses/{BEGINNER_KEY}/cohort/")
+    words = page.locator(".dc-expected-words li")
+    expect(words.first).to_have_text(re.compile(r"^\s*1\s+.+:\s+\d+ of \d+ learners \(\d+%\) at or above the expected "
+                                                r"level\.\s*$"))
+    expect(page.locator("#dc-expected-caption")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert axe_violations(page) == []

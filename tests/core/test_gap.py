@@ -2,6 +2,7 @@
 
 import pytest
 
+from digicomp_xblock.core.cohort import at_expected_level
 from digicomp_xblock.core.gap import BelowExpected, gap
 from digicomp_xblock.core.messages import InputError
 from digicomp_xblock.core.profiles import NOT_EXPECTED, build_profile
@@ -71,3 +72,41 @@ def test_what_cannot_be_compared_is_refused(framework, profile, change, target, 
     with pytest.raises(InputError) as caught:
         gap(framework, profile, {**MOMENT, **change}, target, load_scales())
     assert str(caught.value) == message
+
+
+# --- A small cohort against the beginner (expected in cluster 1: 1.1.1, 1.1.2 at 3, 1.2.1 at 4; cluster 2: 2.1.1,
+# 2.1.3 at 3), worked out by hand -----------------------------------------------------------------------------------
+
+def row(learner, ratings, moment=1, scale="growth-5"):
+    return {**MOMENT, "learner": learner, "moment": moment, "submitted_at": f"2026-10-0{moment}T10:00:00+00:00",
+            "scale": scale, "ratings": ratings}
+
+
+COHORT = [
+    row("a", {"1.1.1": 3, "1.1.2": 3, "1.2.1": 4, "2.1.1": 3}),  # 1: at or above; 2: at or above
+    row("b", {"1.1.1": 4, "1.1.2": 2, "1.2.1": 4, "2.1.1": "na"}),  # 1: 1.1.2 below; 2: nothing rated
+    row("c", {"1.1.1": 3, "1.2.1": 3, "2.1.3": 1}),  # 1: 1.2.1 below its own level 4; 2: below
+    row("d", {"1.1.1": "na", "1.1.2": "na", "1.2.1": "na"}),  # 1: nothing rated (never below); 2: nothing
+    row("e", {"1.1.1": 0, "1.1.2": 0, "1.2.1": 0}),  # an earlier moment of e: only the latest counts
+    row("e", {"1.1.1": 3, "2.1.1": 4, "2.1.3": 3}, moment=2),  # 1: at or above (1 rated); 2: at or above
+    row("f", {"1.1.1": 3, "1.1.2": 3, "1.2.1": 4}),  # 1: at or above
+    row("g", {"1.1.1": 1, "1.1.2": 1}, scale="three-levels"),  # another scale than the profile's: left out
+]
+
+
+def test_the_share_of_learners_at_or_above_the_expected_level_per_cluster(framework, profile):
+    one, two = at_expected_level(COHORT, framework, profile, "beginner", load_scales(), min_group=3)
+    assert (one.cluster_id, one.learners, one.at_or_above, one.suppressed) == ("1", 5, 3, False)  # a e f of a b c e f
+    assert one.share == pytest.approx(3 / 5)
+    assert (two.cluster_id, two.learners, two.at_or_above, two.suppressed) == ("2", 3, 2, False)  # a e of a c e
+
+
+def test_small_groups_are_suppressed_and_only_the_statements_asked_count(framework, profile):
+    one, two = at_expected_level(COHORT, framework, profile, "beginner", load_scales(), min_group=5)
+    assert (one.learners, one.at_or_above, one.suppressed) == (5, 3, False)
+    assert (two.learners, two.at_or_above, two.suppressed, two.share) == (3, None, True, None)
+    (only,) = at_expected_level(COHORT, framework, profile, "beginner", load_scales(), asked=["1.1.1", "1.1.2"],
+                                min_group=1)
+    # b's 1.1.2 is below; c's 1.2.1 no longer counts; d rated nothing
+    assert (only.cluster_id, only.learners, only.at_or_above) == ("1", 5, 4)
+    assert at_expected_level([], framework, profile, "beginner", load_scales())[0].learners == 0

@@ -15,9 +15,13 @@ def test_demo_data_fills_the_demo_database_with_a_labelled_cohort(tmp_path):
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "5 synthetic learners x 2 moments" in done.stdout and "log in as lecturer / lecturer" in done.stdout
-    rows = sqlite3.connect(tmp_path / "workbench.db").execute(
-        "SELECT learner, moment FROM digicomp_dashboard_snapshotrecord ORDER BY learner, moment").fetchall()
-    assert rows == [(f"synthetic-{n:04d}", moment) for n in range(1, 6) for moment in (1, 2)]
+    for course in ("demo-course-digital-social-work-in-practice",  # the demo course, and the beginner's
+                   "self-assessment-what-a-beginner-is-expected-to-master-example-position-profile"):
+        assert f"in {course}; cohort page: /digicomp/courses/{course}/cohort/" in done.stdout
+        rows = sqlite3.connect(tmp_path / "workbench.db").execute(
+            "SELECT learner, moment FROM digicomp_dashboard_snapshotrecord WHERE course_key = ? "
+            "ORDER BY learner, moment", (course,)).fetchall()
+        assert rows == [(f"synthetic-{n:04d}", moment) for n in range(1, 6) for moment in (1, 2)]
     (latest,) = sqlite3.connect(tmp_path / "workbench.db").execute(
         "SELECT max(submitted_at) FROM digicomp_dashboard_snapshotrecord").fetchone()
     assert datetime.fromisoformat(latest).replace(tzinfo=UTC) < datetime.now(UTC)  # no moment dated after today

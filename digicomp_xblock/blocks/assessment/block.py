@@ -70,6 +70,10 @@ class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixi
     target_position = String(
         display_name=_("Target position"), default="", scope=Scope.settings,
         help=_("The position learners aim for in this course: beginner, experienced, pioneer or pacesetter."))
+    learner_chooses_target = Boolean(
+        display_name=_("Learners may choose the position they compare with"), default=False, scope=Scope.settings,
+        help=_("With a position profile: learners may compare their answers with another position than the target "
+               "position. The statements asked stay the same."))
     allow_not_relevant = Boolean(display_name=_("Offer 'not relevant to my work'"), default=True,
                                  scope=Scope.settings)
     max_moments = Integer(display_name=_("Assessment moments"), default=3, scope=Scope.settings,
@@ -88,6 +92,8 @@ class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixi
                         help="Submitted assessment moments, oldest first (replaced, never changed in place).")
     editing = Boolean(default=True, scope=Scope.user_state, help="Whether a moment is being answered.")
     revision = Integer(default=0, scope=Scope.user_state, help="Counts the saves, so a tab can see it is behind.")
+    chosen_target = String(default="", scope=Scope.user_state,
+                           help="The position the learner compares with, where the course allows a choice.")
 
     @property
     def has_score(self):

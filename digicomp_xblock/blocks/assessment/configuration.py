@@ -11,9 +11,11 @@ from xblock.validation import ValidationMessage
 
 from ...core.answers import Rules
 from ...core.loader import FrameworkError
+from ...core.messages import InputError
 from ...core.scales import Scale, load_scales
 from ...core.scope import ScopeError, parse_scope, resolve_scope
 from ..data import dashboard
+from ...rendering.gap import gap_view, target_choice
 
 #: Bounds of the number of assessment moments.
 MAX_MOMENTS_LIMIT = 20
@@ -22,7 +24,8 @@ MAX_WEIGHT = 100
 
 
 #: The settings `check_settings` reads (Scope.settings fields of the block).
-CHECKED = ("scope", "scale", "max_moments", "weight", "second_language", "position_profile", "target_position")
+CHECKED = ("scope", "scale", "max_moments", "weight", "second_language", "position_profile", "target_position",
+           "learner_chooses_target")
 
 
 def _profile_problems(framework, scope_text: str, profile_id: str, target: str, _) -> list[str]:
@@ -57,6 +60,9 @@ def check_settings(framework, settings: Mapping, gettext=None) -> list[str]:
     scope_text, scale_id, max_moments, weight, second_language = (
         settings["scope"], settings["scale"], settings["max_moments"], settings["weight"], settings["second_language"])
     problems = _profile_problems(framework, scope_text, settings["position_profile"], settings["target_position"], _)
+    if settings["learner_chooses_target"] and not settings["target_position"]:
+        problems.append(_("learners can choose the position they compare with only when a position profile and a "
+                          "target position are chosen"))
     if second_language and second_language not in framework.languages:
         problems.append(_("the second language must be one of the framework's languages (%(languages)s)")
                         % {"languages": ", ".join(framework.languages)})
@@ -115,6 +121,38 @@ class ConfigurationMixin(XBlockMixin):
             cached = (key, build())
             setattr(self, name, cached)
         return cached[1]
+
+    def expected_setting(self) -> tuple | None:
+        """(position profile, target position, IDs of the statements asked) for comparing answers with what the
+        profile expects; None without a profile and target (FrameworkError when the profile cannot be read)."""
+        profile = self.position_profile_model
+        if profile is None or not self.target_position:
+            return None
+        return profile, self.target_position, [s.id for s in self.scope_statements]
+
+    def compared_target(self, chosen: str = "") -> str:
+        """The position a learner's answers are compared with: their own `chosen` one where the block allows a
+        choice and it is a position of the framework, else the block's target position."""
+        positions = [p.id for p in self.framework_model.positions]
+        return chosen if self.learner_chooses_target and chosen in positions else self.target_position
+
+    def gap_of(self, snapshot, chosen: str, lang: str, gettext, dom_id: str, choice: bool = False) -> dict | None:
+        """The view of one moment against the compared position (`rendering.gap.gap_view`) over the statements
+        this block asks, with the positions to choose from when `choice` and the block allows it; None without a
+        position profile, or when the moment cannot be compared with it (another framework or scale). Every view
+        of a learner's gap (this block's profile, the profile block, the course page) comes through here."""
+        setting = self.expected_setting()
+        if setting is None:
+            return None
+        profile, _target, asked = setting
+        framework = self.framework_model
+        target = self.compared_target(chosen)
+        try:
+            view = gap_view(framework, profile, target, snapshot, lang, gettext, dom_id, asked)
+        except InputError:
+            return None
+        return {**view, **target_choice(framework, target, self.target_position, lang,
+                                        choice and self.learner_chooses_target)}
 
     @property
     def scope_statements(self):

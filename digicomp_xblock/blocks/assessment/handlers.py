@@ -24,7 +24,7 @@ from ...core.snapshots import SUBMITTED_EVENT, make_snapshot, snapshots_csv, sna
 from ..handlers import json_handler, json_response
 
 #: The learner-state fields (Scope.user_state) of the self-assessment.
-LEARNER_STATE = ("draft", "snapshots", "editing", "revision")
+LEARNER_STATE = ("draft", "snapshots", "editing", "revision", "chosen_target")
 
 
 class HandlersMixin(XBlockMixin):
@@ -105,6 +105,23 @@ class HandlersMixin(XBlockMixin):
             raise JsonHandlerError(400, self.gettext("'compare' must be an earlier moment, from 1 to %(last)s")
                                    % {"last": count - 1})
         return {"profile_html": self.render_profile(compare)}
+
+    @json_handler
+    def choose_target(self, payload):
+        """`{"target": position}`: the position the learner compares their answers with, where the block allows a
+        choice -> the profile HTML with the gap to it (empty before the first submitted moment)."""
+        if not isinstance(payload, dict) or set(payload) != {"target"} or not isinstance(payload["target"], str):
+            raise JsonHandlerError(400, self.gettext('expected {"target": a position}'))
+        self._usable()
+        if not self.learner_chooses_target or self.position_profile_model is None:
+            raise JsonHandlerError(400, self.gettext("this self-assessment compares with its target position only"))
+        positions = [p.id for p in self.framework_model.positions]
+        if payload["target"] not in positions:
+            raise JsonHandlerError(400, self.gettext("unknown position '%(position)s' (choose one of: %(positions)s)")
+                                   % {"position": payload["target"][:40], "positions": ", ".join(positions)})
+        with self.writing():
+            self.chosen_target = payload["target"]
+        return {"profile_html": self.render_profile(None) if self.snapshots else ""}
 
     @XBlock.handler
     def student_view_user_state(self, request, suffix=""):  # noqa: ARG002 - XBlock's handler signature

@@ -9,12 +9,10 @@ from xblock.core import XBlockMixin
 from ... import conf
 from ...core.answers import MAX_REFLECTION_CHARS
 from ...core.loader import FrameworkError
-from ...core.messages import InputError
 from ...core.model import COMPONENT_KINDS
 from ...core.scales import NOT_RELEVANT, load_scales
 from ...core.scope import ScopeError
 from ...rendering.data import framework_data, framework_info, scale_data
-from ...rendering.gap import gap_view
 from ...rendering.presentation import KIND_LABELS, element_id, paragraphs, statement_groups
 from ...rendering.profile import assessment_view, render_profile
 from ...rendering.suggestions import suggestions
@@ -126,25 +124,13 @@ class StudentViewMixin(XBlockMixin):
         view = assessment_view(framework, lang, self.gettext, self.snapshots, compare, self.dom_id, self.show_profile,
                                lambda latest, names: suggestions(self, framework, latest, names))
         if self.show_profile:
-            view["gap"] = self._gap(framework, lang)
+            view["gap"] = self.gap_of(self.snapshots[-1], self.chosen_target, lang, self.gettext, self.dom_id,
+                                      choice=True)
         names = {c.id: c.title.get(lang) for c in framework.clusters()}
         return render_profile(view, self.i18n_service, "assessment/profile.html",
                               reflections=[{"cluster": f"{c} {names.get(c, '')}", "text": t}
                                            for c, t in self.snapshots[-1].get("reflections", {}).items()],
                               can_start=len(self.snapshots) < self.max_moments)
-
-
-    def _gap(self, framework, lang) -> dict | None:
-        """The latest moment against the block's target position; None without a position profile, or when the
-        moment cannot be compared with it (rated on another framework or scale)."""
-        profile = self.position_profile_model
-        if profile is None:
-            return None
-        try:
-            return gap_view(framework, profile, self.target_position, self.snapshots[-1], lang, self.gettext,
-                            self.dom_id, [s.id for s in self.scope_statements])
-        except InputError:
-            return None
 
 
 def level_meanings(scale, lang: str, gettext) -> list[dict]:

@@ -20,7 +20,7 @@ from .configuration import MAX_MOMENTS_LIMIT, MAX_WEIGHT, check_settings
 #: Settings the editor changes, with their types.
 EDITABLE = {"display_name": str, "introduction": str, "second_language": str, "display_name_second": str,
             "introduction_second": str, "framework": str, "scope": str, "scale": str, "position_profile": str,
-            "target_position": str,
+            "target_position": str, "learner_chooses_target": bool,
             "allow_not_relevant": bool, "max_moments": int, "show_profile": bool, "share_answers": bool,
             "weight": (int, float)}
 #: Languages as their speakers name them (the Studio editor's choice of a second language).
@@ -43,7 +43,7 @@ def olx_attribute_problems(attributes) -> list[str]:
         problems.append(f"weight=\"{weight[:20]}\": the participation weight must be a number of 0 or more, "
                         f"at most {MAX_WEIGHT}")
     problems += [f"{name}=\"{attributes[name]}\" must be true or false"
-                 for name in ("allow_not_relevant", "show_profile", "share_answers")
+                 for name in ("allow_not_relevant", "show_profile", "share_answers", "learner_chooses_target")
                  if name in attributes and attributes[name].strip().lower() not in ("true", "false")]
     return problems
 

@@ -18,7 +18,9 @@ from digicomp_xblock.platform.course import course_blocks
 
 from ...registry import register_scenarios
 
-SCENARIO = "digicomp-course"
+#: The courses with a synthetic cohort: the demo course, and the beginner's (its cohort view compares with the
+#: beginner of the example position profile).
+COHORT_SCENARIOS = ("digicomp-course", "digicomp-assessment-beginner")
 #: How often a synthetic learner answers "not relevant".
 NOT_RELEVANT_SHARE = 0.03
 
@@ -56,16 +58,22 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
         register_scenarios()
-        block = _assessment_of(SCENARIO)
+        for scenario in COHORT_SCENARIOS:
+            course_key = self._cohort(_assessment_of(scenario), options["learners"], random.Random(options["seed"]))
+            self.stdout.write(f"{options['learners']} synthetic learners x 2 moments in {course_key}; "
+                              f"cohort page: /digicomp/courses/{course_key}/cohort/ (log in as lecturer / lecturer)")
+        self.stdout.write("the consensus exercise: /scenario/digicomp-consensus/ (lecturer, tutor, coach)")
+
+    def _cohort(self, block, learners: int, rng) -> str:
+        """Write the synthetic cohort's rows of one self-assessment (replacing any earlier ones); its course key."""
         framework, scale = conf.framework(block.framework), load_scales().get(block.scale)
         scope = block.scope_statements
         course_key, block_key = course_key_of(block), str(block.scope_ids.usage_id)
         SnapshotRecord.objects.filter(block_key=block_key, learner__startswith="synthetic-").delete()
-        rng = random.Random(options["seed"])
         # the first moments 14 weeks ago, the second ones 12 weeks later: all in the past, whenever the demo runs
         start = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0) - timedelta(weeks=14)
         records = []
-        for n in range(options["learners"]):
+        for n in range(learners):
             ability = rng.gauss(1.6, 0.6)
             growth = max(0.0, rng.gauss(0.5, 0.35))
             offsets = {c.id: rng.gauss(0, 0.4) for c in framework.clusters()}
@@ -84,6 +92,4 @@ class Command(BaseCommand):
                     submitted_at=when, framework=framework.id, framework_version=framework.version, scale=scale.id,
                     ratings=snapshot["ratings"], scores=snapshot["scores"], shared=snapshot["shared"]))
         SnapshotRecord.objects.bulk_create(records, batch_size=500)
-        self.stdout.write(f"{options['learners']} synthetic learners x 2 moments in {course_key}; "
-                          f"cohort page: /digicomp/courses/{course_key}/cohort/ (log in as lecturer / lecturer); "
-                          f"the consensus exercise: /scenario/digicomp-consensus/ (lecturer, tutor, coach)")
+        return course_key
