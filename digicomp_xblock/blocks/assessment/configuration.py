@@ -14,8 +14,8 @@ from ...core.loader import FrameworkError
 from ...core.messages import InputError
 from ...core.scales import Scale, load_scales
 from ...core.scope import ScopeError, parse_scope, resolve_scope
-from ..data import dashboard
 from ...rendering.gap import gap_view, target_choice
+from ..data import dashboard
 
 #: Bounds of the number of assessment moments.
 MAX_MOMENTS_LIMIT = 20
