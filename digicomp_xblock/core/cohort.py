@@ -323,14 +323,17 @@ def export_columns(cluster_ids: Sequence[str]) -> list[str]:
     return ["learner", "moment", "submitted_at", *(f"cluster_{cid}" for cid in cluster_ids)]
 
 
+def learner_row_for_export(row: Row, cluster_ids: Sequence[str]) -> dict:
+    """One snapshot as a flat dict: cluster scores rounded to 0.1, "" when there is none."""
+    values = _values(row)
+    flat = {"learner": row["learner"], "moment": row["moment"], "submitted_at": row["submitted_at"]}
+    for cid in cluster_ids:
+        value = values.get(cid)
+        flat[f"cluster_{cid}"] = "" if value is None else round(value, 1)
+    return flat
+
+
 def learner_rows_for_export(rows: Iterable[Row], cluster_ids: Sequence[str]) -> list[dict]:
-    """One flat dict per snapshot, by learner and moment: cluster scores rounded to 0.1, "" when there is none."""
-    result = []
-    for row in sorted(rows, key=lambda r: (r["learner"], r["moment"], r["submitted_at"])):
-        values = _values(row)
-        flat = {"learner": row["learner"], "moment": row["moment"], "submitted_at": row["submitted_at"]}
-        for cid in cluster_ids:
-            value = values.get(cid)
-            flat[f"cluster_{cid}"] = "" if value is None else round(value, 1)
-        result.append(flat)
-    return result
+    """`learner_row_for_export` of each snapshot, by learner and moment."""
+    return [learner_row_for_export(row, cluster_ids)
+            for row in sorted(rows, key=lambda r: (r["learner"], r["moment"], r["submitted_at"]))]
