@@ -173,22 +173,28 @@ def cohort_rows(course_key: str, block_key: str, since: date | None = None, unti
     return found
 
 
+def _page(query, names: Sequence[str]) -> list[tuple]:
+    """The first `CHUNK` rows of the query, as tuples of these fields."""
+    return list(query.values_list(*names)[:CHUNK])
+
+
 def shared_moments(course_key: str, block_key: str, since: date | None = None,
                    until: date | None = None) -> Iterator[dict]:
     """The moments of the block the learners shared, within the dates, by learner and moment, as rows with
     `learner`, `moment`, `submitted_at` and `scores` (values only); read `CHUNK` rows at a time by key, so that
     at most that many are held whatever the database driver buffers."""
-    query = _moments(course_key, block_key, since, until).filter(shared=True).order_by("learner", "moment")
+    query = _moments(course_key, block_key, since, until).filter(shared=True).order_by("learner", "moment", "pk")
     after = Q()
     while True:
-        page = list(query.filter(after).values_list("learner", "moment", "submitted_at", "figures")[:CHUNK])
-        for learner, number, submitted_at, figures in page:
+        page = _page(query.filter(after), ("learner", "moment", "pk", "submitted_at", "figures"))
+        for learner, number, _pk, submitted_at, figures in page:
             yield {"learner": learner, "moment": number, "submitted_at": submitted_at.isoformat(),
                    "scores": compact.scores_from_text(figures)}
         if len(page) < CHUNK:
             return
-        learner, number = page[-1][:2]
-        after = Q(learner__gt=learner) | Q(learner=learner, moment__gt=number)
+        learner, number, pk = page[-1][:3]  # the key of the next page: after this row, in the same order
+        after = (Q(learner__gt=learner) | Q(learner=learner, moment__gt=number)
+                 | Q(learner=learner, moment=number, pk__gt=pk))
 
 
 def learner_snapshots(course_key: str, learner: str) -> list[dict]:
