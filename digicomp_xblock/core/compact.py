@@ -38,13 +38,19 @@ def scores_text(scores: Mapping | None) -> str:
 
 def scores_from_text(text: str) -> dict:
     """The values of a profile written by `scores_text`, in the shape of `Profile.to_dict()` (values only)."""
+    knowledge, skills, attitudes = COMPONENT_KINDS
     clusters = []
-    for part in text.split(";") if text else ():
-        cluster_id, overall, *kinds = part.split(",")
-        clusters.append({
-            "cluster": cluster_id, "overall": {"value": float(overall) if overall else None},
-            "by_kind": {kind: {"value": float(value) if value else None}
-                        for kind, value in zip(COMPONENT_KINDS, kinds, strict=True) if value != _ABSENT_KIND}})
+    for part in text.split(";") if text else ():  # unrolled: this is most of the time a cohort takes to read
+        cluster_id, overall, k, s, a = part.split(",")
+        by_kind = {}
+        if k != _ABSENT_KIND:
+            by_kind[knowledge] = {"value": float(k) if k else None}
+        if s != _ABSENT_KIND:
+            by_kind[skills] = {"value": float(s) if s else None}
+        if a != _ABSENT_KIND:
+            by_kind[attitudes] = {"value": float(a) if a else None}
+        clusters.append({"cluster": cluster_id, "overall": {"value": float(overall) if overall else None},
+                         "by_kind": by_kind})
     return {"clusters": clusters}
 
 
