@@ -37,7 +37,7 @@ def fill(learners: int, seed: int = 7) -> None:
     from digicomp_xblock.core.loader import get_framework
     from digicomp_xblock.core.scales import load_scales
     from digicomp_xblock.core.snapshots import make_snapshot
-    from digicomp_xblock.dashboard.models import SnapshotRecord, compact_columns
+    from digicomp_xblock.dashboard.models import SnapshotRecord
 
     framework, scale = get_framework(), load_scales().get("growth-5")
     scope = tuple(framework.statements())
@@ -49,17 +49,16 @@ def fill(learners: int, seed: int = 7) -> None:
             base = rng.gauss(1.8 + 0.4 * (moment - 1), 0.6)
             ratings = {s.id: max(0, min(4, round(base + rng.gauss(0, 0.6)))) for s in scope}
             snap = make_snapshot(framework, scale, scope, ratings, {}, start.isoformat(), shared=True)
-            pool.append((moment, snap, compact_columns(framework.id, framework.version, snap["ratings"],
-                                                       snap["scores"])))
+            pool.append(snap)
     batch = []
     for n in range(learners):
         for moment in (1, 2):
-            _, snap, columns = pool[(moment - 1) * POOL + rng.randrange(POOL)]
+            snap = pool[(moment - 1) * POOL + rng.randrange(POOL)]
             when = start + timedelta(weeks=12 * (moment - 1), hours=n % 48)
             batch.append(SnapshotRecord(course_key=COURSE, block_key=BLOCK, learner=f"l{n:06d}", moment=moment,
                                         moment_id=f"{n:06d}{moment}", submitted_at=when, framework=framework.id,
                                         framework_version=framework.version, scale=scale.id, ratings=snap["ratings"],
-                                        scores=snap["scores"], shared=True, **columns))
+                                        scores=snap["scores"], shared=True))
         if len(batch) >= 2000:
             SnapshotRecord.objects.bulk_create(batch)
             batch = []
