@@ -146,8 +146,8 @@ _COHORT_FIELDS = ("learner", "moment", "submitted_at", "framework", "framework_v
 
 def cohort_rows(course_key: str, block_key: str, since: date | None = None, until: date | None = None,
                 ratings: bool = False) -> list[dict]:
-    """The block's rows within the dates, as the cohort figures read them (core.cohort: `scores` holds only the
-    values), from the compact columns; `ratings=True` adds each row's ratings."""
+    """The block's rows within the dates, as the cohort figures read them (core.cohort, with `figures`), from the
+    compact columns; `ratings=True` adds each row's ratings."""
     query = _moments(course_key, block_key, since, until).order_by("learner", "moment")
     names = (*_COHORT_FIELDS, "answers", "pk") if ratings else _COHORT_FIELDS
     found = []
@@ -157,7 +157,7 @@ def cohort_rows(course_key: str, block_key: str, since: date | None = None, unti
         learner, number, submitted_at, framework, version, scale, shared, figures = values[:8]
         row = {"learner": learner, "block": block_key, "framework": framework, "moment": number,
                "submitted_at": submitted_at.isoformat(), "framework_version": version, "scale": scale,
-               "shared": shared, "scores": compact.scores_from_text(figures)}
+               "shared": shared, "figures": compact.figures_from_text(figures)}
         if ratings:
             answers, pk = values[8:]
             if (framework, version) not in layouts:
@@ -181,7 +181,7 @@ def _page(query, names: Sequence[str]) -> list[tuple]:
 def shared_moments(course_key: str, block_key: str, since: date | None = None,
                    until: date | None = None) -> Iterator[dict]:
     """The moments of the block the learners shared, within the dates, by learner and moment, as rows with
-    `learner`, `moment`, `submitted_at` and `scores` (values only); read `CHUNK` rows at a time by key, so that
+    `learner`, `moment`, `submitted_at` and `figures` (core.cohort); read `CHUNK` rows at a time by key, so that
     at most that many are held whatever the database driver buffers."""
     query = _moments(course_key, block_key, since, until).filter(shared=True).order_by("learner", "moment", "pk")
     after = Q()
@@ -189,7 +189,7 @@ def shared_moments(course_key: str, block_key: str, since: date | None = None,
         page = _page(query.filter(after), ("learner", "moment", "pk", "submitted_at", "figures"))
         for learner, number, _pk, submitted_at, figures in page:
             yield {"learner": learner, "moment": number, "submitted_at": submitted_at.isoformat(),
-                   "scores": compact.scores_from_text(figures)}
+                   "figures": compact.figures_from_text(figures)}
         if len(page) < CHUNK:
             return
         learner, number, pk = page[-1][:3]  # the key of the next page: after this row, in the same order

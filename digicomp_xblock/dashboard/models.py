@@ -42,10 +42,11 @@ class SnapshotRecord(models.Model):
     short text (core.compact) for the cohort figures and exports, which then decode no JSON. Text, not a column per
     figure: the number of clusters is the framework's (an operator's framework may have others), and splitting
     the text is cheap (measured per moment of the whole framework: `json.loads` of the scores 37 µs and of the
-    ratings 27 µs; splitting `figures` 2 µs, into the scores' dict shape 12 µs). `answers` follows the statement
-    order of the framework version named in the row, and is "" when that framework could not be read when the
-    row was written (the cohort then reads `ratings`). The compact columns are derived, never edited: `save` and
-    `objects.bulk_create` set them from `ratings` and `scores` (a queryset's `update` of those would not).
+    ratings 27 µs; splitting `figures` 2 µs, into the tuples the cohort reads 14 µs). `answers` follows the
+    statement order of the framework version named in the row, and is "" when that framework could not be read
+    when the row was written (the cohort then reads `ratings`). The compact columns are derived, never edited:
+    `save` and `objects.bulk_create` set them from `ratings` and `scores` (a queryset's `update` of those would
+    not).
     """
 
     course_key = models.CharField(max_length=255, db_index=True)
