@@ -1,8 +1,9 @@
 """Cohort figures for teachers: scores of many learners' snapshots, with small groups suppressed.
 
 Input rows are mappings with `learner` (an anonymised id), `moment` (1-based per learner and block),
-`submitted_at` (ISO text, one time zone for all rows) and `scores` (the shape of `Profile.to_dict()`),
-optionally `ratings` ({statement id: level or "na"}). Feed the rows of one block (or make `learner` unique per
+`submitted_at` (ISO text, one time zone for all rows) and `scores` (the shape of `Profile.to_dict()`) or, read
+faster, `figures` (`core.compact.figures_from_text`: ((cluster, overall, ((kind, score), ...)), ...)), optionally
+`ratings` ({statement id: level or "na"}). Feed the rows of one block (or make `learner` unique per
 block): a learner's *first* and *latest* moments are their rows with the lowest and highest (moment, submitted_at).
 
 Privacy: any figure computed from fewer than `min_group` learners is None and flagged `suppressed=True`; only the
@@ -121,12 +122,21 @@ def _pick(rows: Iterable[Row], moment: str) -> list[Row]:
     return [pair[side] for pair in _first_and_latest(rows).values()]
 
 
-def _clusters(row: Row) -> list:
-    return (row.get("scores") or {}).get("clusters") or []
+def _clusters(row: Row) -> Sequence[tuple]:
+    """(cluster, overall score, ((kind, score), ...)) of each cluster of a row, from its `figures` or `scores`."""
+    figures = row.get("figures")
+    if figures is not None:
+        return figures
+    return [(c["cluster"], c["overall"]["value"],
+             tuple((kind, score["value"]) for kind, score in (c.get("by_kind") or {}).items()))
+            for c in (row.get("scores") or {}).get("clusters") or []]
 
 
 def _values(row: Row) -> dict[str, float | None]:
     """cluster -> overall score of a row."""
+    figures = row.get("figures")
+    if figures is not None:
+        return {cid: overall for cid, overall, _kinds in figures}
     return cluster_values(row.get("scores"))
 
 
@@ -163,17 +173,15 @@ def cluster_summary(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: 
     overall: dict[str, list[float]] = {cid: [] for cid in cluster_ids}
     kinds: dict[str, dict[str, list[float]]] = {cid: {} for cid in cluster_ids}
     for row in _pick(rows, moment):
-        for cluster in _clusters(row):
-            cid = cluster["cluster"]
+        for cid, value, by_kind in _clusters(row):
             if cid not in overall:
                 continue
-            value = cluster["overall"]["value"]
             if value is not None:
                 overall[cid].append(value)
-            for kind, kind_score in (cluster.get("by_kind") or {}).items():
+            for kind, kind_value in by_kind:
                 bucket = kinds[cid].setdefault(kind, [])
-                if kind_score["value"] is not None:
-                    bucket.append(kind_score["value"])
+                if kind_value is not None:
+                    bucket.append(kind_value)
     result = []
     for cid in cluster_ids:
         values = overall[cid]
@@ -249,7 +257,7 @@ def statement_levels(rows: Iterable[Row], statement_ids: Sequence[str],
 
 def covered_clusters(rows: Iterable[Row], cluster_ids: Sequence[str]) -> list[str]:
     """The clusters (in `cluster_ids` order) that the rows' assessments asked about."""
-    asked = {cluster["cluster"] for row in rows for cluster in _clusters(row)}
+    asked = {cluster[0] for row in rows for cluster in _clusters(row)}
     return [cid for cid in cluster_ids if cid in asked]
 
 
@@ -373,14 +381,17 @@ def export_columns(cluster_ids: Sequence[str]) -> list[str]:
     return ["learner", "moment", "submitted_at", *(f"cluster_{cid}" for cid in cluster_ids)]
 
 
+def learner_row_for_export(row: Row, cluster_ids: Sequence[str]) -> dict:
+    """One snapshot as a flat dict: cluster scores rounded to 0.1, "" when there is none."""
+    values = _values(row)
+    flat = {"learner": row["learner"], "moment": row["moment"], "submitted_at": row["submitted_at"]}
+    for cid in cluster_ids:
+        value = values.get(cid)
+        flat[f"cluster_{cid}"] = "" if value is None else round(value, 1)
+    return flat
+
+
 def learner_rows_for_export(rows: Iterable[Row], cluster_ids: Sequence[str]) -> list[dict]:
-    """One flat dict per snapshot, by learner and moment: cluster scores rounded to 0.1, "" when there is none."""
-    result = []
-    for row in sorted(rows, key=lambda r: (r["learner"], r["moment"], r["submitted_at"])):
-        values = _values(row)
-        flat = {"learner": row["learner"], "moment": row["moment"], "submitted_at": row["submitted_at"]}
-        for cid in cluster_ids:
-            value = values.get(cid)
-            flat[f"cluster_{cid}"] = "" if value is None else round(value, 1)
-        result.append(flat)
-    return result
+    """`learner_row_for_export` of each snapshot, by learner and moment."""
+    return [learner_row_for_export(row, cluster_ids)
+            for row in sorted(rows, key=lambda r: (r["learner"], r["moment"], r["submitted_at"]))]

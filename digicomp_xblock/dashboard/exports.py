@@ -10,8 +10,11 @@ another language that writes a decimal comma), semicolon-separated with decimal 
 from __future__ import annotations
 
 import csv
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
@@ -31,26 +34,41 @@ class WithheldError(Exception):
 class Table:
     keys: list[str]  # the JSON keys of each record, in column order
     headers: list[str]  # the CSV's header row
-    records: list[dict]
+    records: Iterable[dict]  # read once, as the response is sent
 
 
-def table(rows, what: str, framework, lang: str, minimum: int, withheld: bool) -> Table:
-    """The export of the chosen rows; WithheldError when privacy says no."""
-    titles = {c.id: c.title.get(lang) for c in framework.clusters()}
-    clusters = cohort.covered_clusters(rows, list(titles))
+def _titles(framework, lang: str) -> dict[str, str]:
+    return {c.id: c.title.get(lang) for c in framework.clusters()}
+
+
+def _check(withheld: bool, minimum: int) -> None:
     if withheld:
         raise WithheldError(_("These dates leave out fewer than %(min)s learners of the self-assessment: no "
                               "figures, so that nobody's answers can be worked out.") % {"min": minimum})
-    if what == "learners":
-        shared = [r for r in rows if r["shared"]]
-        if not shared:
-            raise WithheldError(_("This self-assessment keeps each learner's answers to the learner: there is no "
-                                  "per-learner export, only the figures of the group."))
-        if len({r["learner"] for r in shared}) < minimum:
-            raise WithheldError(_("Fewer learners than the minimum group size: no per-learner export."))
-        keys = cohort.export_columns(clusters)
-        headers = [*keys[:3], *(f"{cid} {titles[cid]}" for cid in clusters)]
-        return Table(keys, headers, cohort.learner_rows_for_export(shared, clusters))
+
+
+def learners_table(moments: Iterable, shared_learners: int, cluster_ids: Iterable[str], framework, lang: str,
+                   minimum: int, withheld: bool) -> Table:
+    """One record per shared moment (`moments`, by learner and moment), each made as it is sent, with a column per
+    cluster any of the chosen rows covers; WithheldError when privacy says no."""
+    _check(withheld, minimum)
+    if not shared_learners:
+        raise WithheldError(_("This self-assessment keeps each learner's answers to the learner: there is no "
+                              "per-learner export, only the figures of the group."))
+    if shared_learners < minimum:
+        raise WithheldError(_("Fewer learners than the minimum group size: no per-learner export."))
+    titles = _titles(framework, lang)
+    clusters = [cid for cid in titles if cid in set(cluster_ids)]
+    keys = cohort.export_columns(clusters)
+    headers = [*keys[:3], *(f"{cid} {titles[cid]}" for cid in clusters)]
+    return Table(keys, headers, (cohort.learner_row_for_export(row, clusters) for row in moments))
+
+
+def clusters_table(rows: list, framework, lang: str, minimum: int, withheld: bool) -> Table:
+    """The figures per cluster of the chosen rows; WithheldError when privacy says no."""
+    _check(withheld, minimum)
+    titles = _titles(framework, lang)
+    clusters = cohort.covered_clusters(rows, list(titles))
     records = [{"cluster": s.cluster_id, "title": titles[s.cluster_id], "learners": s.learners,
                 "suppressed": s.suppressed, "median": whole(s.median), "q1": whole(s.q1), "q3": whole(s.q3),
                 "pairs": g.pairs, "median_change": whole(g.median_change),
@@ -62,7 +80,18 @@ def table(rows, what: str, framework, lang: str, minimum: int, withheld: bool) -
 
 
 def json_file(meta: dict, found: Table, filename: str):
-    response = JsonResponse({**meta, "rows": found.records})
+    """The meta data and the records as one JSON object: whole when the records are a list, else sent as they
+    are made."""
+    if isinstance(found.records, list):
+        response = JsonResponse({**meta, "rows": found.records})
+    else:
+        def chunks():
+            yield json.dumps(meta, cls=DjangoJSONEncoder)[:-1] + ', "rows": ['
+            for n, record in enumerate(found.records):
+                yield ("," if n else "") + json.dumps(record, cls=DjangoJSONEncoder)
+            yield "]}"
+
+        response = StreamingHttpResponse(chunks(), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -56,50 +56,60 @@ def _checked(request, course_key):
 class Selection:
     """What the cohort page and its exports show: one assessment block's rows, within dates (whole days)."""
 
-    rows: list
     blocks: list
     block: str
-    since: str
-    until: str
+    since: date | None
+    until: date | None
     by: str
+    facts: api.Facts  # of the block's rows within the dates
     withheld: bool  # the dates leave out too few learners of the block: no figures (cohort.leaves_out_enough)
+
+    def rows(self, course_key, ratings=False) -> list[dict]:
+        """The chosen rows as the cohort figures read them (none when withheld)."""
+        if self.withheld:
+            return []
+        return api.cohort_rows(str(course_key), self.block, self.since, self.until, ratings=ratings)
 
 
 class QueryError(ValueError):
     """A query parameter the page cannot use; the message says which and why."""
 
 
-def _date(request, name: str) -> str:
+def _date(request, name: str) -> date | None:
     text = request.GET.get(name, "")
     if not text:
-        return ""
+        return None
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             raise ValueError(text)
-        return date.fromisoformat(text).isoformat()
+        return date.fromisoformat(text)
     except ValueError:
         raise QueryError(_("'%(name)s' must be a date written as YYYY-MM-DD, not '%(value)s'")
                        % {"name": name, "value": text[:40]}) from None
 
 
-def _selection(request, course_key, ratings=False) -> Selection:
-    """The rows of one assessment block (the chosen one, else the course's first) within the chosen dates."""
-    rows = api.rows(str(course_key), ratings=ratings)
-    blocks = sorted({row["block"] for row in rows})
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _selection(request, course_key) -> Selection:
+    """One assessment block (the chosen one, else the course's first) within the chosen dates, filtered by the
+    database."""
+    blocks = api.assessment_blocks(str(course_key))
     block = request.GET.get("block") or (blocks[0] if blocks else "")
     if block and block not in blocks:
         raise QueryError(_("unknown assessment block"))
     since, until = _date(request, "since"), _date(request, "until")
     if since and until and since > until:
-        raise QueryError(_("'since' (%(since)s) is after 'until' (%(until)s)") % {"since": since, "until": until})
+        raise QueryError(_("'since' (%(since)s) is after 'until' (%(until)s)")
+                         % {"since": since.isoformat(), "until": until.isoformat()})
     by = request.GET.get("by") or "moment"
     if by not in ("moment", "week"):
         raise QueryError(_("'by' must be 'moment' or 'week'"))
-    of_block = [r for r in rows if r["block"] == block]
-    chosen = cohort.filter_rows(of_block, since=since or None, until=until or None)
-    whole, part = len({r["learner"] for r in of_block}), len({r["learner"] for r in chosen})
-    withheld = not cohort.leaves_out_enough(whole, part, conf.MIN_GROUP.value())
-    return Selection(chosen, blocks, block, since, until, by, withheld)
+    facts = api.facts(str(course_key), block, since, until)
+    whole = api.learner_count(str(course_key), block) if since or until else facts.learners
+    withheld = not cohort.leaves_out_enough(whole, facts.learners, conf.MIN_GROUP.value())
+    return Selection(blocks, block, since, until, by, facts, withheld)
 
 
 def _assessments(course_key, username) -> dict:
@@ -118,9 +128,10 @@ def _expected_setting(block) -> tuple | None:
         return None
 
 
-def _framework(rows):
+def _framework(framework_ids):
+    """The framework of the rows (the first of their framework IDs), else the default one."""
     try:
-        return conf.framework(rows[0]["framework"] if rows else DEFAULT_FRAMEWORK)
+        return conf.framework(framework_ids[0] if framework_ids else DEFAULT_FRAMEWORK)
     except FrameworkError:
         return conf.framework(DEFAULT_FRAMEWORK)
 
@@ -139,11 +150,11 @@ def cohort_page(request, course_key):
     if refused:
         return refused
     try:
-        chosen = _selection(request, course_key, ratings=True)
+        chosen = _selection(request, course_key)
     except QueryError as error:
         return _refused(400, str(error))
-    rows = [] if chosen.withheld else chosen.rows
-    framework = _framework(chosen.rows)
+    rows = chosen.rows(course_key, ratings=True)
+    framework = _framework(chosen.facts.frameworks)
     lang = best_language(get_language(), framework.languages, framework.source_language)
     assessments = _assessments(course_key, request.user.get_username())
     titles_of_blocks = {key: block.texts(lang)[0] for key, block in assessments.items()}
@@ -152,9 +163,10 @@ def cohort_page(request, course_key):
     minimum = conf.MIN_GROUP.value()
     return _page(request, _("Cohort competences"), engine.render("dashboard/cohort.html", {
         "course_key": str(course_key), "chosen_block": chosen.block,
-        "blocks": [(b, titles_of_blocks.get(b, b)) for b in chosen.blocks], "since": chosen.since,
-        "until": chosen.until, "by": chosen.by, "min_group": minimum, "withheld": chosen.withheld,
-        "learners": len({r["learner"] for r in chosen.rows}), "per_learner": any(r["shared"] for r in rows),
+        "blocks": [(b, titles_of_blocks.get(b, b)) for b in chosen.blocks],
+        "since": _iso(chosen.since), "until": _iso(chosen.until),
+        "by": chosen.by, "min_group": minimum, "withheld": chosen.withheld,
+        "learners": chosen.facts.learners, "per_learner": any(r["shared"] for r in rows),
         "versions": sorted({r["framework_version"] for r in rows}),
         "coverage_url": _coverage_url(course_key, request.user.get_username()),
         "query": request.GET.urlencode(),
@@ -170,7 +182,7 @@ def profile_page(request, course_key):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     snapshots = api.learner_snapshots(str(course_key), anonymous_id_of(request.user, course_key))
-    framework = _framework(snapshots)
+    framework = _framework([s["framework"] for s in snapshots])
     lang = best_language(get_language(), framework.languages, framework.source_language)
     course = course_root(course_key, request.user.get_username()) if snapshots else None
     suggest = (lambda latest, names: suggestions(course, framework, latest, names)) if course else None
@@ -225,17 +237,22 @@ def cohort_export(request, course_key, what, fmt):
     try:
         separator = _export_format(request, what, fmt)
         chosen = _selection(request, course_key)
-        framework = _framework(chosen.rows)
+        framework = _framework(chosen.facts.frameworks)
         lang = best_language(get_language(), framework.languages, framework.source_language)
-        table = exports.table(chosen.rows, what, framework, lang, minimum, chosen.withheld)
+        if what == "learners":
+            shared = api.learner_count(str(course_key), chosen.block, chosen.since, chosen.until, shared=True)
+            moments = api.shared_moments(str(course_key), chosen.block, chosen.since, chosen.until)
+            table = exports.learners_table(moments, shared, chosen.facts.cluster_ids, framework, lang, minimum,
+                                           chosen.withheld)
+        else:
+            table = exports.clusters_table(chosen.rows(course_key), framework, lang, minimum, chosen.withheld)
     except QueryError as error:
         return _refused(400, str(error))
     except exports.WithheldError as error:
         return _refused(403, str(error))
     meta = {"course": str(course_key), "block": chosen.block, "framework": framework.id,
-            "framework_versions": sorted({r["framework_version"] for r in chosen.rows}),
-            "scales": sorted({r["scale"] for r in chosen.rows}), "min_group": minimum,
-            "clusters": {c.id: c.title.get(lang) for c in framework.clusters()}}
+            "framework_versions": chosen.facts.framework_versions, "scales": chosen.facts.scales,
+            "min_group": minimum, "clusters": {c.id: c.title.get(lang) for c in framework.clusters()}}
     if fmt == "json":
         return exports.json_file(meta, table, f"digicomp-{what}.json")
     return exports.csv_file(table, separator, f"digicomp-{what}.csv")

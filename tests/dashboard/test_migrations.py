@@ -1,8 +1,19 @@
 """The dashboard app's migrations: in step with the model, and applied from zero on SQLite and MariaDB."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from digicomp_xblock.core import cohort
+from digicomp_xblock.core.loader import get_framework
+from digicomp_xblock.core.scales import load_scales
+from digicomp_xblock.core.scope import resolve_scope
+from digicomp_xblock.core.snapshots import make_snapshot
+from digicomp_xblock.dashboard import api
+from digicomp_xblock.dashboard.models import SnapshotRecord
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.mariadb]
 TABLE = "digicomp_dashboard_snapshotrecord"
@@ -21,3 +32,51 @@ def test_migrations_apply_from_zero_and_back():
         constraints = connection.introspection.get_constraints(cursor, TABLE)
     unique = [c["columns"] for c in constraints.values() if c["unique"] and not c["primary_key"]]
     assert ["block_key", "learner", "moment"] in unique
+
+
+APP = "digicomp_dashboard"
+BEFORE_COMPACT = (APP, "0004_profiles_and_consensus")
+
+
+def _migrated(target):
+    """Migrate the app to `target` (a list of nodes); the historical apps there."""
+    executor = MigrationExecutor(connection)
+    executor.migrate(target)
+    return executor.loader.project_state(target).apps
+
+
+def test_rows_written_before_the_compact_columns_give_the_same_cohort_figures_after():
+    """Five learners on cluster 6 (10 statements, levels 0..4 = 0..100 %): first moment level 1 for everyone
+    (25 %), latest moment level n for learner n (0, 25, 50, 75, 100 %): by hand, latest median 50, quartiles 25
+    and 75, median change 25 with 3 of 5 improved, each level chosen 10 times."""
+    framework, scale = get_framework(), load_scales().get("growth-5")
+    scope = resolve_scope(framework, ["6"])
+    old = _migrated([BEFORE_COMPACT]).get_model(APP, "SnapshotRecord")
+    for n in range(5):
+        for moment, level in ((1, 1), (2, n)):
+            when = datetime(2026, 10, 1 + moment, tzinfo=UTC)
+            snap = make_snapshot(framework, scale, scope, {s.id: level for s in scope}, {}, when.isoformat())
+            old.objects.create(course_key="c", block_key="c.a", learner=f"anon-{n}", moment=moment,
+                               moment_id=snap["id"], submitted_at=when, framework=framework.id,
+                               framework_version=framework.version, scale=scale.id, ratings=snap["ratings"],
+                               scores=snap["scores"])
+    before = [{"learner": r.learner, "moment": r.moment, "submitted_at": r.submitted_at.isoformat(),
+               "scores": r.scores, "ratings": r.ratings} for r in old.objects.all()]
+
+    _migrated(MigrationExecutor(connection).loader.graph.leaf_nodes(APP))
+    filled = SnapshotRecord.objects.values_list("cluster_ids", "figures", "answers")
+    assert all(cluster_ids == "6" and figures and len(answers) == 144 for cluster_ids, figures, answers in filled)
+    after = api.cohort_rows("c", "c.a", ratings=True)
+    for rows in (before, after):
+        (latest,) = cohort.cluster_summary(rows, ["6"])
+        (growth,) = cohort.paired_growth(rows, ["6"])
+        assert (latest.learners, latest.median, latest.q1, latest.q3) == (5, 50.0, 25.0, 75.0)
+        assert (growth.pairs, growth.median_change, growth.improved) == (5, 25.0, 3 / 5)
+        (levels,) = cohort.level_distribution(rows, {"6": [s.id for s in scope]}, scale.values)
+        assert levels.counts == {0: 10, 1: 10, 2: 10, 3: 10, 4: 10, "na": 0}
+    assert sorted(r["ratings"].items() for r in after) == sorted(r["ratings"].items() for r in before)
+
+    _migrated([BEFORE_COMPACT])  # and back: the compact columns go, the rows stay
+    columns = {c.name for c in connection.introspection.get_table_description(connection.cursor(), TABLE)}
+    assert "figures" not in columns and old.objects.count() == 10
+    _migrated(MigrationExecutor(connection).loader.graph.leaf_nodes(APP))
