@@ -87,7 +87,8 @@ def test_installed_entry_points_load_and_the_demo_is_not_one_of_them(installed):
     result = run(env_dir, work, "python", "-c", script)
     assert result.returncode == 0, result.stderr
     blocks = sorted(line.split()[1] for line in result.stdout.splitlines() if line.startswith("xblock.v1 "))
-    assert blocks == ["digicomp_assessment", "digicomp_coverage", "digicomp_framework", "digicomp_profile"]
+    assert blocks == ["digicomp_assessment", "digicomp_consensus", "digicomp_coverage", "digicomp_framework",
+                      "digicomp_profile"]
     assert "digicomp_demo" not in result.stdout and "devsite" not in result.stdout
 
 
