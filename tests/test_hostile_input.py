@@ -35,14 +35,18 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from workbench.models import XBlockState
+from workbench.runtime import WorkbenchRuntime
+from workbench.scenarios import SCENARIOS, add_xml_scenario
 from xblock.exceptions import JsonHandlerError
 
+from digicomp_demo.registry import scenario_xml
 from digicomp_xblock.blocks.assessment import AssessmentXBlock
 from digicomp_xblock.blocks.assessment.studio import EDITABLE
+from digicomp_xblock.blocks.consensus.settings import EDITABLE as CONSENSUS_EDITABLE
 from digicomp_xblock.blocks.handlers import json_handler
 from digicomp_xblock.core.answers import MAX_BODY_BYTES
 from digicomp_xblock.core.scales import NOT_RELEVANT
-from digicomp_xblock.dashboard.models import SnapshotRecord
+from digicomp_xblock.dashboard.models import ConsensusChoice, SnapshotRecord, StoredProfile
 from digicomp_xblock.platform import course_key_of
 from tests.helpers import (
     ASSESSMENT,
@@ -50,13 +54,14 @@ from tests.helpers import (
     FILES,
     PROFILE,
     aside_of,
+    block_for,
     blocks_of,
     call_handler,
     object_tags,
     submit_all,
     usage,
 )
-from tests.test_authorisation import BLOCK_CLASSES, REQUESTS, ROLES, TABLE, VIEWS, handlers_of
+from tests.test_authorisation import BLOCK_CLASSES, CLUSTER_6, REQUESTS, ROLES, TABLE, VIEWS, handlers_of
 
 pytestmark = [
     pytest.mark.django_db,
@@ -88,7 +93,9 @@ def stored() -> tuple:
     records = sorted((row for row in XBlockState.objects.values_list("scope", "scope_id", "user_id", "state")
                       if row[3] != "{}"), key=repr)
     copies = sorted(SnapshotRecord.objects.values_list(), key=repr)
-    return records, copies, object_tags()
+    consensus = (sorted(ConsensusChoice.objects.values_list(), key=repr),
+                 sorted(StoredProfile.objects.values_list(), key=repr))
+    return records, copies, object_tags(), consensus
 
 
 @dataclass
@@ -185,7 +192,14 @@ def world(fresh_scenarios, course, taxonomy):
         client.get("/")  # the demo's middleware, and the CSRF cookie
         clients[name] = client
     blocks = blocks_of(course, STAFF)
+    add_xml_scenario("digicomp-consensus", "Consensus", scenario_xml("digicomp-consensus"))
+    exercise = WorkbenchRuntime("tutor").get_block(SCENARIOS["digicomp-consensus"].usage_id)
+    exercise = exercise.runtime.get_block(exercise.children[0])
+    for name, choice in (("tutor", "beginner"), ("coach", "pioneer")):  # two participants and a fixed profile
+        assert call_handler(block_for(exercise, name), "save_choices", {"choices": {"6.1.1": choice}})[0] == 200
+    assert call_handler(exercise, "fix_profile", REQUESTS["ConsensusXBlock.fix_profile"][1])[0] == 200
     targets = {"AssessmentXBlock": f"/handler/{usage(blocks[ASSESSMENT])}",
+               "ConsensusXBlock": f"/handler/{usage(exercise)}",
                "CoverageXBlock": f"/handler/{usage(blocks[COVERAGE])}",
                "CourseProfileXBlock": f"/handler/{usage(blocks[PROFILE])}",
                "CompetenceTagsAside": f"/aside_handler/{aside_of(blocks[FILES]).scope_ids.usage_id}"}
@@ -252,6 +266,10 @@ class Values:
         level = st.sampled_from([*w["levels"], NOT_RELEVANT, None, -1, len(w["levels"]), 99, 2.0, 2.5, "2", True])
         level = level | level | self.leaves
         flag = st.booleans() | self.leaves
+        # The consensus exercise (cluster 6): its statements, others, and its choices or not.
+        exercise_statement = st.sampled_from([*CLUSTER_6, "5.1.1", "9.9.9", "6", ""]) | self.ids
+        choices = ["beginner", "experienced", "pioneer", "pacesetter", "not-expected"]
+        choice = st.sampled_from([*choices, None, "Beginner", "chief", 2]) | self.leaves
         self.fields = {
             "ratings": st.dictionaries(statement, level, max_size=5),
             "reflections": st.dictionaries(st.sampled_from(w["clusters"]) | self.ids, text | st.none(), max_size=3),
@@ -269,6 +287,12 @@ class Values:
             "target_position": st.sampled_from(["beginner", "pacesetter", "chief", ""]) | text,
             "learner_chooses_target": flag,
             "target": st.sampled_from(["beginner", "pioneer", "chief", ""]) | text,
+            "choices": st.dictionaries(exercise_statement, choice, max_size=5),
+            "expectations": st.dictionaries(exercise_statement, choice, max_size=12),
+            "values": st.dictionaries(st.sampled_from(tuple(CONSENSUS_EDITABLE)) | text,
+                                      st.sampled_from(["6", "99", "", "example-social-work-bachelor", "Not An ID"])
+                                      | self.leaves, max_size=4),
+            "defaults": st.lists(st.sampled_from(tuple(CONSENSUS_EDITABLE)) | text, max_size=3) | self.leaves,
         }
         self.text = text
         # Right values of each field: a body of right values with one field wrong reaches that field's check.
@@ -289,13 +313,19 @@ class Values:
             "target_position": st.sampled_from(["beginner", "experienced", "pioneer", "pacesetter", ""]),
             "learner_chooses_target": st.booleans(),
             "target": st.sampled_from(["beginner", "experienced", "pioneer", "pacesetter"]),
+            "choices": st.dictionaries(st.sampled_from(CLUSTER_6), st.sampled_from([*choices, None]), max_size=4),
+            "expectations": st.fixed_dictionaries({sid: st.sampled_from(choices) for sid in CLUSTER_6}),
+            "values": st.fixed_dictionaries({}, optional={"display_name": plain, "scope": st.just("6"),
+                                                          "profile_name_en": plain.filter(str.strip)}),
+            "defaults": st.lists(st.sampled_from(["display_name", "proposal"]), max_size=2),
         }
 
 
 #: The fields each JSON handler reads (what a generated object mostly names); a handler not here: all of them.
 READS = {"save_answers": ("ratings", "reflections", "submit", "revision"), "start_moment": ("revision",),
          "current_state": (), "profile": ("compare",), "studio_submit": tuple(EDITABLE), "refresh": (),
-         "set_competences": ("ids",), "choose_target": ("target",)}
+         "set_competences": ("ids",), "choose_target": ("target",), "save_choices": ("choices",),
+         "fix_profile": ("expectations",), "submit_studio_edits": ("values", "defaults")}
 
 
 def render(value) -> str:
