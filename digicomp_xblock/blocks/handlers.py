@@ -16,9 +16,29 @@ from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 
+from .. import conf
 from ..core.answers import MAX_BODY_BYTES
+from ..core.loader import FrameworkError
 from ..core.messages import InputError
+from ..core.scope import parse_scope
 from ..platform import can_author, is_staff
+
+
+def save_settings(block, values: dict, check_settings) -> dict:
+    """An editor's save: `values` (every editable setting, types checked) with the scope written as it is parsed,
+    checked by `check_settings(framework, values, gettext)` and only then set on the block; 400 with every problem
+    otherwise, nothing changed."""
+    try:
+        framework = conf.framework(values["framework"])
+    except FrameworkError as error:
+        raise JsonHandlerError(400, error.problems[0].message) from None
+    values["scope"] = " ".join(parse_scope(values["scope"]))
+    problems = check_settings(framework, values, block.gettext)
+    if problems:
+        raise JsonHandlerError(400, "; ".join(problems))
+    for name, value in values.items():
+        setattr(block, name, value)
+    return {"result": "success"}
 
 
 def json_response(data, status: int = 200) -> Response:

@@ -14,7 +14,7 @@ from ...core.scales import load_scales
 from ...core.scope import parse_scope
 from ...rendering.presentation import framework_tree
 from ..data import dashboard
-from ..handlers import authors_only, json_handler
+from ..handlers import authors_only, json_handler, save_settings
 from .configuration import MAX_MOMENTS_LIMIT, MAX_WEIGHT, check_settings
 
 #: Settings the editor changes, with their types.
@@ -122,17 +122,7 @@ class StudioMixin(XBlockMixin):
         too_long = [name for name, limit in MAX_LENGTHS.items() if len(values[name]) > limit]
         if too_long:
             raise JsonHandlerError(400, self.gettext("too long: %(names)s") % {"names": ", ".join(too_long)})
-        try:
-            framework = conf.framework(values["framework"])
-        except FrameworkError as error:
-            raise JsonHandlerError(400, error.problems[0].message) from None
-        values["scope"] = " ".join(parse_scope(values["scope"]))
-        problems = check_settings(framework, values, self.gettext)
-        if problems:
-            raise JsonHandlerError(400, "; ".join(problems))
-        for name, value in values.items():
-            setattr(self, name, value)
-        return {"result": "success"}
+        return save_settings(self, values, check_settings)
 
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):

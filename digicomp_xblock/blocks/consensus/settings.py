@@ -10,11 +10,10 @@ from xblock.exceptions import JsonHandlerError
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
-from ... import conf
 from ...core.loader import FrameworkError
 from ...core.scope import ScopeError, parse_scope, resolve_scope
 from ..data import dashboard
-from ..handlers import authors_only, json_handler
+from ..handlers import authors_only, json_handler, save_settings
 
 #: The settings of the editor, each a text, with the longest value it may have.
 EDITABLE = {"display_name": 255, "framework": 64, "scope": 10_000, "proposal": 64, "profile_id": 63,
@@ -82,17 +81,7 @@ class SettingsMixin(StudioEditableXBlockMixin):
         if wrong:
             raise JsonHandlerError(400, self.gettext("not a text or too long: %(names)s")
                                    % {"names": ", ".join(wrong)})
-        try:
-            framework = conf.framework(values["framework"])
-        except FrameworkError as error:
-            raise JsonHandlerError(400, error.problems[0].message) from None
-        values["scope"] = " ".join(parse_scope(values["scope"]))
-        problems = check_settings(framework, values, self.gettext)
-        if problems:
-            raise JsonHandlerError(400, "; ".join(problems))
-        for name, value in values.items():
-            setattr(self, name, value)
-        return {"result": "success"}
+        return save_settings(self, values, check_settings)
 
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):
