@@ -28,7 +28,7 @@ import krippendorff
 from .messages import InputError
 from .messages import gettext_noop as _
 from .model import Framework, LocalText, Statement
-from .profiles.model import NOT_EXPECTED, Expectation, Owner, PositionProfile, Provenance, ordered
+from .profiles.model import Expectation, Owner, PositionProfile, Provenance, choice_order, ordered
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,17 @@ class Agreement:
                                                             -s.spread, position[s.statement_id])))
 
 
+def check_choices(choices: Mapping[str, str], scope: Sequence[Statement], order: Sequence[str]) -> None:
+    """InputError for a statement outside `scope` or a choice that is none of `order`."""
+    in_scope = {s.id for s in scope}
+    for statement_id, choice in choices.items():
+        if statement_id not in in_scope:
+            raise InputError(_("statement %(id)s is not part of this exercise"), id=statement_id)
+        if choice not in order:
+            raise InputError(_("the choice '%(choice)s' for statement %(id)s is none of %(allowed)s"),
+                             choice=choice, id=statement_id, allowed=", ".join(order))
+
+
 def ordinal_alpha(data: Sequence[Sequence[int | None]], categories: int) -> float | None:
     """Krippendorff's alpha for ordinal data: one row per participant, one column per unit, values 0..categories-1
     (None: missing). None when it is undefined: no unit with two values, or no variation among those values."""
@@ -107,15 +118,9 @@ def ordinal_alpha(data: Sequence[Sequence[int | None]], categories: int) -> floa
 def agreement(framework: Framework, scope: Sequence[Statement], choices: Mapping[str, Mapping[str, str]]) -> Agreement:
     """The agreement of the participants' choices ({participant: {statement ID: position ID or NOT_EXPECTED}}) on
     the statements in `scope`; InputError for a statement outside the scope or a choice that is not a position."""
-    order = tuple(p.id for p in framework.positions) + (NOT_EXPECTED,)
-    in_scope = {s.id for s in scope}
+    order = choice_order(framework)
     for mine in choices.values():
-        for statement_id, choice in mine.items():
-            if statement_id not in in_scope:
-                raise InputError(_("statement %(id)s is not part of this exercise"), id=statement_id)
-            if choice not in order:
-                raise InputError(_("the choice '%(choice)s' for statement %(id)s is none of %(allowed)s"),
-                                 choice=choice, id=statement_id, allowed=", ".join(order))
+        check_choices(mine, scope, order)
     data = [[order.index(mine[s.id]) if s.id in mine else None for s in scope] for mine in choices.values()]
     statements = tuple(
         StatementAgreement(s.id, s.cluster_id, tuple((choice, sum(row[i] == rank for row in data))
@@ -194,14 +199,9 @@ def fixed_profile(framework: Framework, scope: Sequence[Statement], decisions: M
     """The profile a team fixed: its decision (a position or NOT_EXPECTED) for every statement in `scope`, the
     proposal's expectations for the others (and its level where the team kept its position); InputError for a
     statement outside the scope, a choice that is not one, or a statement in scope left undecided."""
-    order = tuple(p.id for p in framework.positions) + (NOT_EXPECTED,)
+    order = choice_order(framework)
     in_scope = [s.id for s in scope]
-    for statement_id, choice in decisions.items():
-        if statement_id not in in_scope:
-            raise InputError(_("statement %(id)s is not part of this exercise"), id=statement_id)
-        if choice not in order:
-            raise InputError(_("the choice '%(choice)s' for statement %(id)s is none of %(allowed)s"),
-                             choice=choice, id=statement_id, allowed=", ".join(order))
+    check_choices(decisions, scope, order)
     undecided = [sid for sid in in_scope if sid not in decisions]
     if undecided:
         raise InputError(_("decide every statement before saving; undecided: %(ids)s"), ids=", ".join(undecided))

@@ -23,7 +23,17 @@ from ..loader import FRAMEWORK_ID, FrameworkError, file_in, parse_yaml, read_yam
 from ..model import Framework, LocalText
 from ..scales import Scales, load_scales
 from ..validation import Problem, language_problems, schema_problems
-from .model import NOT_EXPECTED, Expectation, Owner, PositionProfile, PriorEducation, Provenance, Vocabulary, ordered
+from .model import (
+    NOT_EXPECTED,
+    Expectation,
+    Owner,
+    PositionProfile,
+    PriorEducation,
+    Provenance,
+    Vocabulary,
+    choice_order,
+    ordered,
+)
 
 #: The value of `schema:` in a profile file.
 PROFILE_SCHEMA = "digicomp-position-profile/1"
@@ -137,7 +147,7 @@ class _Rules:
                      statement_id)
             return
         position, level = (value, None) if isinstance(value, str) else (value["from"], value.get("level"))
-        choices = tuple(p.id for p in self.framework.positions) + (NOT_EXPECTED,)
+        choices = choice_order(self.framework)
         if position not in choices:
             where = path if isinstance(value, str) else f"{path}.from"
             self.add(where, f"unknown position '{position}' (one of {', '.join(choices)})", statement_id)

@@ -30,6 +30,11 @@ def check_position(positions: Sequence[str], position: str) -> None:
                          position=position, allowed=", ".join(positions))
 
 
+def choice_order(framework: Framework) -> tuple[str, ...]:
+    """The choices of a profile, lowest rank first: the framework's positions, then NOT_EXPECTED."""
+    return tuple(p.id for p in framework.positions) + (NOT_EXPECTED,)
+
+
 def rank(positions: Sequence[str], choice: str) -> int:
     """The place of a position in `positions` (0 for the first), and `len(positions)` for NOT_EXPECTED.
 
