@@ -20,6 +20,8 @@ FULL = "/scenario/digicomp-assessment/"
 FRAMEWORK = "/scenario/digicomp-framework/"
 BEGINNER = "/scenario/digicomp-assessment-beginner/"
 BEGINNER_KEY = "self-assessment-what-a-beginner-is-expected-to-master-example-position-profile"  # its course
+CONSENSUS = "/scenario/digicomp-consensus/"
+PROGRAMME = "demo-programme"  # the demo's programme (digicomp_demo_data): the two courses with a cohort
 LOCALES = {"en": "en-GB", "nl": "nl-BE"}
 WIDTHS = (320, 1280)
 ACCOUNTS = {"lecturer": "lecturer", "ana": "student"}
@@ -102,6 +104,12 @@ LOOKS = (
     Look("cohort-gap", f"/digicomp/courses/{BEGINNER_KEY}/cohort/", user="lecturer",
          english=(*HEADER, "Logged in as", "Compared with the position", "at or above the expected level",
                   "Learners who rated the expected statements")),
+    Look("programme", f"/digicomp/programmes/{PROGRAMME}/", user="lecturer",
+         english=(*HEADER, "Logged in as", "Competences across the programme", "Statements of each cluster",
+                  "Developed by no course", "Developed by only one course", "Download per statement")),
+    Look("consensus", f"{CONSENSUS}?student=lecturer",
+         english=(*HEADER, "For the course team only", "Your choices", "Start from the proposal", "Comparison",
+                  "Fix the profile")),
     Look("course-lecturer", COURSE, user="lecturer", ready=_open_tag_picker,
          english=(*HEADER, "Logged in as", "Log out", "Change the competences of this unit", "Only course staff see this",
                   "Find a competence", "Save the competences", "Units that develop each cluster",

@@ -41,7 +41,7 @@ from digicomp_xblock.blocks.framework import FrameworkBrowserXBlock
 from digicomp_xblock.blocks.profile import CourseProfileXBlock
 from digicomp_xblock.blocks.tags import CompetenceTagsAside
 from digicomp_xblock.dashboard import urls as dashboard_urls
-from digicomp_xblock.dashboard.models import ConsensusChoice, SnapshotRecord, StoredProfile
+from digicomp_xblock.dashboard.models import ConsensusChoice, Programme, SnapshotRecord, StoredProfile
 from digicomp_xblock.platform import course_key_of
 from tests.helpers import (
     ASSESSMENT,
@@ -104,6 +104,9 @@ TABLE = {
     "export clusters.json":                   (302,      403,     403,           200),
     "export learners.csv":                    (302,      403,     403,           200),
     "export learners.json":                   (302,      403,     403,           200),
+    # A programme's pages: for the staff of every one of its courses (here: the demo course alone)
+    "programme page":                         (302,      403,     403,           200),
+    "programme export":                       (302,      403,     403,           200),
 }
 #: How each subject is asked: (method, handler or view, query or JSON body).
 REQUESTS = {
@@ -125,7 +128,8 @@ REQUESTS = {
     "ConsensusXBlock.submit_studio_edits": ("POST", {"values": {"display_name": "Renamed"}}),
 }
 #: The URL pattern (dashboard/urls.py) of each view row.
-VIEWS = {"cohort page": "cohort", "profile page": "profile", **{
+VIEWS = {"cohort page": "cohort", "profile page": "profile", "programme page": "programme",
+         "programme export": "programme_export", **{
     f"export {what}.{fmt}": "cohort_export" for what in ("clusters", "learners") for fmt in ("csv", "json")}}
 #: Subjects whose answer is about the caller's own record: a 200 carries the caller's data (and never another's).
 OWN_DATA = {"AssessmentXBlock.save_answers", "AssessmentXBlock.start_moment", "AssessmentXBlock.current_state",
@@ -191,8 +195,11 @@ def world(fresh_scenarios, course, taxonomy, client):
     pages = {"cohort page": "cohort/", "profile page": "profile/",
              **{f"export {w}": f"cohort/export/{w}" for w in ("clusters.csv", "clusters.json", "learners.csv",
                                                               "learners.json")}}
+    Programme.objects.create(slug="the-programme", name="The programme", courses=course_key)
     return {"users": users, "assessment": usage(assessment), "targets": targets,
-            "pages": {row: f"/digicomp/courses/{course_key}/{path}" for row, path in pages.items()}}
+            "pages": {**{row: f"/digicomp/courses/{course_key}/{path}" for row, path in pages.items()},
+                      "programme page": "/digicomp/programmes/the-programme/",
+                      "programme export": "/digicomp/programmes/the-programme/coverage.csv"}}
 
 
 def snapshot_of_everything() -> dict:

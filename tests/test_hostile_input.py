@@ -46,7 +46,7 @@ from digicomp_xblock.blocks.consensus.settings import EDITABLE as CONSENSUS_EDIT
 from digicomp_xblock.blocks.handlers import json_handler
 from digicomp_xblock.core.answers import MAX_BODY_BYTES
 from digicomp_xblock.core.scales import NOT_RELEVANT
-from digicomp_xblock.dashboard.models import ConsensusChoice, SnapshotRecord, StoredProfile
+from digicomp_xblock.dashboard.models import ConsensusChoice, Programme, SnapshotRecord, StoredProfile
 from digicomp_xblock.platform import course_key_of
 from tests.helpers import (
     ASSESSMENT,
@@ -209,8 +209,11 @@ def world(fresh_scenarios, course, taxonomy):
                                                               "learners.json")}}
     assessment = blocks[ASSESSMENT]
     framework = assessment.framework_model
+    Programme.objects.create(slug="the-programme", name="The programme", courses=course_key)
     return {"clients": clients, "targets": targets, "assessment": usage(assessment),
-            "pages": {row: f"/digicomp/courses/{course_key}/{path}" for row, path in pages.items()},
+            "pages": {**{row: f"/digicomp/courses/{course_key}/{path}" for row, path in pages.items()},
+                      "programme page": "/digicomp/programmes/the-programme/",
+                      "programme export": "/digicomp/programmes/the-programme/coverage.csv"},
             "in_scope": sorted(s.id for s in assessment.scope_statements),
             "out_of_scope": sorted({s.id for s in framework.statements()} - {s.id for s in assessment.scope_statements}),
             "clusters": sorted(c.id for c in framework.clusters()),

@@ -17,7 +17,15 @@ from .. import conf
 from ..core import compact
 from ..core.profiles import PositionProfile, profile_doc, profile_yaml, read_profile_text
 from ..core.snapshots import moment_id
-from .models import ConsensusChoice, LearnerLock, SnapshotRecord, StoredProfile, compact_columns, statement_order
+from .models import (
+    ConsensusChoice,
+    LearnerLock,
+    Programme,
+    SnapshotRecord,
+    StoredProfile,
+    compact_columns,
+    statement_order,
+)
 
 #: How many rows a streamed read holds at once.
 CHUNK = 2000
@@ -320,3 +328,9 @@ def participants(block_key: str) -> list[Participant]:
     for row in ConsensusChoice.objects.filter(block_key=block_key).order_by("user", "statement_id"):
         found.setdefault(row.user, Participant(row.user, row.name, {})).choices[row.statement_id] = row.choice
     return sorted(found.values(), key=lambda p: (p.name.lower(), p.user))
+
+
+def programme_courses(slug: str) -> tuple[str, list[str]] | None:
+    """(name, course keys in order) of the programme `slug`; None when there is none."""
+    found = Programme.objects.filter(slug=slug).first()
+    return None if found is None else (found.name, found.course_keys())

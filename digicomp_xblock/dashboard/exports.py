@@ -121,3 +121,14 @@ def csv_file(found: Table, separator: str, filename: str):
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def programme_table(result, framework, lang: str) -> Table:
+    """One record per statement: its cluster and text, 1 or 0 per course of the programme (the course keys are the
+    columns), and how many courses develop it."""
+    developers = dict(result.developers)
+    keys = ["statement", "cluster", "text", *(c.key for c in result.courses), "courses"]
+    records = [{"statement": s.id, "cluster": s.cluster_id, "text": s.text.get(lang),
+                **{c.key: int(c.key in developers[s.id]) for c in result.courses},
+                "courses": len(developers[s.id])} for s in framework.statements()]
+    return Table(keys, keys, records)

@@ -143,3 +143,21 @@ class ConsensusChoice(models.Model):
 
     def __str__(self):
         return f"{self.block_key} {self.user} {self.statement_id}={self.choice}"
+
+
+class Programme(models.Model):
+    """Course runs grouped by a provider or a study programme (managed in the Django admin): the programme pages
+    show what its courses develop together. Course staff of every one of its courses may see them."""
+
+    slug = models.SlugField(max_length=64, unique=True, help_text="The programme's ID in addresses.")
+    name = models.CharField(max_length=200)
+    courses = models.TextField(help_text="The course keys of the programme's runs, one per line, in the order the "
+                                         "pages show them.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.name
+
+    def course_keys(self) -> list[str]:
+        """The course keys, in order, without blank lines or repeats."""
+        return list(dict.fromkeys(line.strip() for line in self.courses.splitlines() if line.strip()))

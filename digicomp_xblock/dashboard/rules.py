@@ -17,3 +17,10 @@ def can_view_cohort(user, course_key) -> bool:
     if rule:
         return bool(import_string(rule)(user, course_key))
     return bool(user.is_authenticated and platform.current().is_course_staff(user, course_key))
+
+
+def can_view_programme(user, course_keys) -> bool:
+    """Whether the user may see a programme's pages: course staff (the cohort rule) of every one of its courses,
+    given as the platform's keys."""
+    keys = list(course_keys)
+    return bool(keys) and all(can_view_cohort(user, key) for key in keys)

@@ -30,4 +30,6 @@ urlpatterns = [
     path("courses/<digicomp_course:course_key>/profile/", views.profile_page, name="profile"),
     path("courses/<digicomp_course:course_key>/cohort/export/<slug:what>.<slug:fmt>", views.cohort_export,
          name="cohort_export"),
+    path("programmes/<slug:slug>/", views.programme_page, name="programme"),
+    path("programmes/<slug:slug>/coverage.csv", views.programme_export, name="programme_export"),
 ]

@@ -21,21 +21,23 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from .. import conf
+from .. import conf, platform
 from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError
 from ..core.model import best_language
+from ..core.programmes import ProgrammeCourse, programme_coverage
 from ..core.scales import DEFAULT_SCALE, load_scales
 from ..core.scope import ScopeError
 from ..platform import anonymous_id_of, course_root, resource_url, unit_url, user_state_of
-from ..platform.course import course_blocks
+from ..platform.course import course_blocks, statements_developed_in
 from ..rendering import engine
 from ..rendering.cohort import cohort_view, expected_view
 from ..rendering.gap import course_gaps
 from ..rendering.profile import course_view
+from ..rendering.programme import programme_view
 from ..rendering.suggestions import suggestions
 from . import api, exports
-from .rules import can_view_cohort
+from .rules import can_view_cohort, can_view_programme
 
 
 def _refused(status: int, message: str) -> HttpResponse:
@@ -256,3 +258,57 @@ def cohort_export(request, course_key, what, fmt):
     if fmt == "json":
         return exports.json_file(meta, table, f"digicomp-{what}.json")
     return exports.csv_file(table, separator, f"digicomp-{what}.csv")
+
+
+def _programme(request, slug):
+    """(name, coverage, framework, lang) of the programme for a user who may see it, else the response to send."""
+    if not request.user.is_authenticated:
+        return None, redirect_to_login(request.get_full_path())
+    found = api.programme_courses(slug)
+    if found is None:
+        return None, _refused(404, _("There is no programme '%(slug)s'.") % {"slug": slug})
+    name, keys = found
+    parsed = []
+    for key in keys:
+        try:
+            parsed.append(platform.current().parse_course_key(key))
+        except ValueError:
+            return None, _refused(404, _("The programme names '%(key)s', which is no course here.") % {"key": key})
+    if not can_view_programme(request.user, parsed):
+        return None, _refused(403, _("Only the staff of every course of this programme can see its competences."))
+    framework = conf.framework(DEFAULT_FRAMEWORK)
+    lang = best_language(get_language(), framework.languages, framework.source_language)
+    courses = []
+    for key in parsed:
+        root = course_root(key, request.user.get_username())
+        courses.append(ProgrammeCourse(str(key), platform.current().course_title(key, root),
+                                       statements_developed_in(root, framework) if root is not None else frozenset()))
+    return (name, programme_coverage(framework, courses), framework, lang), None
+
+
+@never_cache
+def programme_page(request, slug):
+    """What the courses of a programme develop together (their staff only)."""
+    found, refused = _programme(request, slug)
+    if refused:
+        return refused
+    name, result, framework, lang = found
+    return _page(request, _("Competences across the programme"), engine.render("dashboard/programme.html", {
+        "name": name, "view": programme_view(framework, lang, result),
+        "csv_url": reverse("digicomp_dashboard:programme_export", args=[slug]),
+    }), css=["cohort.css"])
+
+
+@never_cache
+def programme_export(request, slug):
+    """The programme's coverage per statement and course as CSV (Dutch pages: semicolons)."""
+    found, refused = _programme(request, slug)
+    if refused:
+        return refused
+    try:
+        separator = _export_format(request, "clusters", "csv")
+    except QueryError as error:
+        return _refused(400, str(error))
+    _name, result, framework, lang = found
+    return exports.csv_file(exports.programme_table(result, framework, lang), separator,
+                            f"digicomp-programme-{slug}.csv")

@@ -41,6 +41,10 @@ class Platform:
         """The outermost block of a course, for its structure; None when there is no such course."""
         return
 
+    def course_title(self, course_key, root) -> str:
+        """A course's name for people: its root block's display name (Open edX: the course's), else its key."""
+        return str(getattr(root, "display_name", "") or course_key)
+
     def anonymous_id(self, user, course_key: str) -> str:
         """A signed-in Django user's anonymous id in a course, as the blocks' user service gives it."""
         raise NotImplementedError(f"{type(self).__name__} has no anonymous ids for {user} in {course_key}")

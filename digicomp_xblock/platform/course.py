@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.coverage import CourseNode
+from ..core.coverage import CourseNode, statements_developed, units_of
 from ..core.loader import FrameworkError
 from . import tagging_available
 
@@ -119,3 +119,9 @@ def course_expectations(block, framework_id: str) -> list[tuple]:
         if setting is not None:
             found.append(setting[:2])
     return found
+
+
+def statements_developed_in(root, framework) -> frozenset[str]:
+    """The statement IDs that the units of the course under `root` develop (their competence tags)."""
+    tree, _ = course_tree(root, framework.id)
+    return statements_developed(framework, (cid for unit in units_of(tree) for cid in unit.competences))

@@ -12,7 +12,7 @@ from workbench.scenarios import SCENARIOS
 from digicomp_xblock import conf
 from digicomp_xblock.core.scales import load_scales
 from digicomp_xblock.core.snapshots import make_snapshot
-from digicomp_xblock.dashboard.models import SnapshotRecord
+from digicomp_xblock.dashboard.models import Programme, SnapshotRecord
 from digicomp_xblock.platform import course_key_of
 from digicomp_xblock.platform.course import course_blocks
 
@@ -21,6 +21,8 @@ from ...registry import register_scenarios
 #: The courses with a synthetic cohort: the demo course, and the beginner's (its cohort view compares with the
 #: beginner of the example position profile).
 COHORT_SCENARIOS = ("digicomp-course", "digicomp-assessment-beginner")
+#: The demo's programme: the courses of COHORT_SCENARIOS.
+PROGRAMME = "demo-programme"
 #: How often a synthetic learner answers "not relevant".
 NOT_RELEVANT_SHARE = 0.03
 
@@ -58,10 +60,15 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
         register_scenarios()
+        keys = []
         for scenario in COHORT_SCENARIOS:
             course_key = self._cohort(_assessment_of(scenario), options["learners"], random.Random(options["seed"]))
+            keys.append(course_key)
             self.stdout.write(f"{options['learners']} synthetic learners x 2 moments in {course_key}; "
                               f"cohort page: /digicomp/courses/{course_key}/cohort/ (log in as lecturer / lecturer)")
+        Programme.objects.update_or_create(slug=PROGRAMME, defaults={
+            "name": "Demo programme: digital social work", "courses": "\n".join(keys)})
+        self.stdout.write(f"the programme of these courses: /digicomp/programmes/{PROGRAMME}/ (lecturer)")
         self.stdout.write("the consensus exercise: /scenario/digicomp-consensus/ (lecturer, tutor, coach)")
 
     def _cohort(self, block, learners: int, rng) -> str:
