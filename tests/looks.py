@@ -106,7 +106,7 @@ LOOKS = (
                   "Learners who rated the expected statements")),
     Look("programme", f"/digicomp/programmes/{PROGRAMME}/", user="lecturer",
          english=(*HEADER, "Logged in as", "Competences across the programme", "Statements of each cluster",
-                  "Developed by no course", "Developed by only one course", "Download per statement")),
+                  "Developed by no course", "Developed by only one course", "One row per statement")),
     Look("consensus", f"{CONSENSUS}?student=lecturer",
          english=(*HEADER, "For the course team only", "Your choices", "Start from the proposal", "Comparison",
                   "Fix the profile")),
