@@ -170,6 +170,28 @@ def test_every_handler_and_view_has_a_row():
     assert all(len(outcomes) == len(ROLES) for outcomes in TABLE.values())
 
 
+def consensus_exercise():
+    """The demo's consensus exercise with two participants (tutor, coach) and the team's profile fixed once."""
+    add_xml_scenario("digicomp-consensus", "Consensus", scenario_xml("digicomp-consensus"))
+    exercise = WorkbenchRuntime("tutor").get_block(SCENARIOS["digicomp-consensus"].usage_id)
+    exercise = exercise.runtime.get_block(exercise.children[0])
+    for name, choice in (("tutor", "beginner"), ("coach", "pioneer")):
+        assert call_handler(block_for(exercise, name), "save_choices", {"choices": {"6.1.1": choice}})[0] == 200
+    assert call_handler(exercise, "fix_profile", REQUESTS["ConsensusXBlock.fix_profile"][1])[0] == 200
+    return exercise
+
+
+def dashboard_pages(course_key: str) -> dict[str, str]:
+    """The address of every view of VIEWS for the course, and of a programme made of it alone."""
+    Programme.objects.create(slug="the-programme", name="The programme", courses=course_key)
+    pages = {"cohort page": "cohort/", "profile page": "profile/",
+             **{f"export {w}": f"cohort/export/{w}" for w in ("clusters.csv", "clusters.json", "learners.csv",
+                                                              "learners.json")}}
+    return {**{row: f"/digicomp/courses/{course_key}/{path}" for row, path in pages.items()},
+            "programme page": "/digicomp/programmes/the-programme/",
+            "programme export": "/digicomp/programmes/the-programme/coverage.csv"}
+
+
 @pytest.fixture
 def world(fresh_scenarios, course, taxonomy, client):
     """The demo course in which everyone has submitted a moment; the URLs of every subject."""
@@ -183,23 +205,11 @@ def world(fresh_scenarios, course, taxonomy, client):
     assessment, coverage, aside = blocks[ASSESSMENT], blocks[COVERAGE], aside_of(blocks[FILES])
     course_key = course_key_of(assessment)
     assert SnapshotRecord.objects.filter(course_key=course_key).count() == len(LEVELS)
-    add_xml_scenario("digicomp-consensus", "Consensus", scenario_xml("digicomp-consensus"))
-    exercise = WorkbenchRuntime("tutor").get_block(SCENARIOS["digicomp-consensus"].usage_id)
-    exercise = exercise.runtime.get_block(exercise.children[0])
-    for name, choice in (("tutor", "beginner"), ("coach", "pioneer")):  # two participants and a fixed profile
-        assert call_handler(block_for(exercise, name), "save_choices", {"choices": {"6.1.1": choice}})[0] == 200
-    assert call_handler(exercise, "fix_profile", REQUESTS["ConsensusXBlock.fix_profile"][1])[0] == 200
+    exercise = consensus_exercise()
     targets = {"AssessmentXBlock": usage(assessment), "CoverageXBlock": usage(coverage),
                "CourseProfileXBlock": usage(blocks[PROFILE]), "ConsensusXBlock": usage(exercise),
                "CompetenceTagsAside": str(aside.scope_ids.usage_id)}
-    pages = {"cohort page": "cohort/", "profile page": "profile/",
-             **{f"export {w}": f"cohort/export/{w}" for w in ("clusters.csv", "clusters.json", "learners.csv",
-                                                              "learners.json")}}
-    Programme.objects.create(slug="the-programme", name="The programme", courses=course_key)
-    return {"users": users, "assessment": usage(assessment), "targets": targets,
-            "pages": {**{row: f"/digicomp/courses/{course_key}/{path}" for row, path in pages.items()},
-                      "programme page": "/digicomp/programmes/the-programme/",
-                      "programme export": "/digicomp/programmes/the-programme/coverage.csv"}}
+    return {"users": users, "assessment": usage(assessment), "targets": targets, "pages": dashboard_pages(course_key)}
 
 
 def snapshot_of_everything() -> dict:

@@ -35,18 +35,15 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from workbench.models import XBlockState
-from workbench.runtime import WorkbenchRuntime
-from workbench.scenarios import SCENARIOS, add_xml_scenario
 from xblock.exceptions import JsonHandlerError
 
-from digicomp_demo.registry import scenario_xml
 from digicomp_xblock.blocks.assessment import AssessmentXBlock
 from digicomp_xblock.blocks.assessment.studio import EDITABLE
 from digicomp_xblock.blocks.consensus.settings import EDITABLE as CONSENSUS_EDITABLE
 from digicomp_xblock.blocks.handlers import json_handler
 from digicomp_xblock.core.answers import MAX_BODY_BYTES
 from digicomp_xblock.core.scales import NOT_RELEVANT
-from digicomp_xblock.dashboard.models import ConsensusChoice, Programme, SnapshotRecord, StoredProfile
+from digicomp_xblock.dashboard.models import ConsensusChoice, SnapshotRecord, StoredProfile
 from digicomp_xblock.platform import course_key_of
 from tests.helpers import (
     ASSESSMENT,
@@ -54,14 +51,23 @@ from tests.helpers import (
     FILES,
     PROFILE,
     aside_of,
-    block_for,
     blocks_of,
     call_handler,
     object_tags,
     submit_all,
     usage,
 )
-from tests.test_authorisation import BLOCK_CLASSES, CLUSTER_6, REQUESTS, ROLES, TABLE, VIEWS, handlers_of
+from tests.test_authorisation import (
+    BLOCK_CLASSES,
+    CLUSTER_6,
+    REQUESTS,
+    ROLES,
+    TABLE,
+    VIEWS,
+    consensus_exercise,
+    dashboard_pages,
+    handlers_of,
+)
 
 pytestmark = [
     pytest.mark.django_db,
@@ -192,28 +198,17 @@ def world(fresh_scenarios, course, taxonomy):
         client.get("/")  # the demo's middleware, and the CSRF cookie
         clients[name] = client
     blocks = blocks_of(course, STAFF)
-    add_xml_scenario("digicomp-consensus", "Consensus", scenario_xml("digicomp-consensus"))
-    exercise = WorkbenchRuntime("tutor").get_block(SCENARIOS["digicomp-consensus"].usage_id)
-    exercise = exercise.runtime.get_block(exercise.children[0])
-    for name, choice in (("tutor", "beginner"), ("coach", "pioneer")):  # two participants and a fixed profile
-        assert call_handler(block_for(exercise, name), "save_choices", {"choices": {"6.1.1": choice}})[0] == 200
-    assert call_handler(exercise, "fix_profile", REQUESTS["ConsensusXBlock.fix_profile"][1])[0] == 200
+    exercise = consensus_exercise()
     targets = {"AssessmentXBlock": f"/handler/{usage(blocks[ASSESSMENT])}",
                "ConsensusXBlock": f"/handler/{usage(exercise)}",
                "CoverageXBlock": f"/handler/{usage(blocks[COVERAGE])}",
                "CourseProfileXBlock": f"/handler/{usage(blocks[PROFILE])}",
                "CompetenceTagsAside": f"/aside_handler/{aside_of(blocks[FILES]).scope_ids.usage_id}"}
     course_key = course_key_of(blocks[ASSESSMENT])
-    pages = {"cohort page": "cohort/", "profile page": "profile/",
-             **{f"export {w}": f"cohort/export/{w}" for w in ("clusters.csv", "clusters.json", "learners.csv",
-                                                              "learners.json")}}
     assessment = blocks[ASSESSMENT]
     framework = assessment.framework_model
-    Programme.objects.create(slug="the-programme", name="The programme", courses=course_key)
     return {"clients": clients, "targets": targets, "assessment": usage(assessment),
-            "pages": {**{row: f"/digicomp/courses/{course_key}/{path}" for row, path in pages.items()},
-                      "programme page": "/digicomp/programmes/the-programme/",
-                      "programme export": "/digicomp/programmes/the-programme/coverage.csv"},
+            "pages": dashboard_pages(course_key),
             "in_scope": sorted(s.id for s in assessment.scope_statements),
             "out_of_scope": sorted({s.id for s in framework.statements()} - {s.id for s in assessment.scope_statements}),
             "clusters": sorted(c.id for c in framework.clusters()),
