@@ -104,9 +104,12 @@ TABLE = {
     "export clusters.json":                   (302,      403,     403,           200),
     "export learners.csv":                    (302,      403,     403,           200),
     "export learners.json":                   (302,      403,     403,           200),
-    # A programme's pages: for the staff of every one of its courses (here: the demo course alone)
+    # A programme's pages: for the staff of every one of its courses (here: the demo course alone); each learner's
+    # own profile across its courses
     "programme page":                         (302,      403,     403,           200),
     "programme export":                       (302,      403,     403,           200),
+    "programme growth export":                (302,      403,     403,           200),
+    "programme profile":                      (302,      200,     200,           200),
 }
 #: How each subject is asked: (method, handler or view, query or JSON body).
 REQUESTS = {
@@ -129,14 +132,15 @@ REQUESTS = {
 }
 #: The URL pattern (dashboard/urls.py) of each view row.
 VIEWS = {"cohort page": "cohort", "profile page": "profile", "programme page": "programme",
-         "programme export": "programme_export", **{
+         "programme export": "programme_export", "programme growth export": "programme_export",
+         "programme profile": "programme_profile", **{
     f"export {what}.{fmt}": "cohort_export" for what in ("clusters", "learners") for fmt in ("csv", "json")}}
 #: Subjects whose answer is about the caller's own record: a 200 carries the caller's data (and never another's).
 OWN_DATA = {"AssessmentXBlock.save_answers", "AssessmentXBlock.start_moment", "AssessmentXBlock.current_state",
             "AssessmentXBlock.profile", "AssessmentXBlock.download", "AssessmentXBlock.student_view_user_state",
-            "profile page", "CourseProfileXBlock.refresh"}
+            "profile page", "CourseProfileXBlock.refresh", "programme profile"}
 #: Own-data subjects that show scores and no reflections: their percentages must be the caller's level.
-SCORES_ONLY = {"profile page", "CourseProfileXBlock.refresh"}
+SCORES_ONLY = {"profile page", "CourseProfileXBlock.refresh", "programme profile"}
 #: What a 200 of a subject may change; anything else changing is a surprise, and a refusal changes nothing.
 WRITES = {"AssessmentXBlock.save_answers": "own record", "AssessmentXBlock.start_moment": "own record",
           "AssessmentXBlock.studio_submit": "settings", "CompetenceTagsAside.set_competences": "tags",
@@ -189,7 +193,9 @@ def dashboard_pages(course_key: str) -> dict[str, str]:
                                                               "learners.json")}}
     return {**{row: f"/digicomp/courses/{course_key}/{path}" for row, path in pages.items()},
             "programme page": "/digicomp/programmes/the-programme/",
-            "programme export": "/digicomp/programmes/the-programme/coverage.csv"}
+            "programme export": "/digicomp/programmes/the-programme/coverage.csv",
+            "programme growth export": "/digicomp/programmes/the-programme/growth.csv",
+            "programme profile": "/digicomp/programmes/the-programme/mine/"}
 
 
 @pytest.fixture

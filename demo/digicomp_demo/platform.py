@@ -11,6 +11,7 @@ import hmac
 import json
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from workbench.models import XBlockState
 from workbench.runtime import WorkbenchRuntime
 from workbench.scenarios import SCENARIOS
@@ -73,6 +74,11 @@ class Workbench(Platform):
 
     def user_state(self, usage_key: str, user) -> dict:
         return self.stored_state(usage_key, user.get_username()) or {}  # the workbench's user id is the name
+
+    def user_ids(self, anonymous_ids):
+        wanted = set(anonymous_ids)
+        users = get_user_model().objects.values_list("pk", "username").iterator()
+        return {anonymous: pk for pk, name in users if (anonymous := anonymous_id(name)) in wanted}
 
     def learner_records(self, block_type: str):
         rows = XBlockState.objects.filter(scope="usage", tag=block_type).exclude(user_id=None)

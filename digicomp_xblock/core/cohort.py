@@ -142,7 +142,7 @@ def _values(row: Row) -> dict[str, float | None]:
 
 # --- Small statistics ----------------------------------------------------------------------------------------------
 
-def _suppressed(learners: int, min_group: int) -> bool:
+def too_few(learners: int, min_group: int) -> bool:
     """The small-group rule: no figure from no learner or from fewer than `min_group`."""
     return learners == 0 or learners < min_group
 
@@ -154,8 +154,9 @@ def leaves_out_enough(whole: int, part: int, min_group: int = MIN_GROUP) -> bool
     return part == whole or whole - part >= min_group
 
 
-def _median(values: Sequence[float], min_group: int) -> float | None:
-    return None if _suppressed(len(values), min_group) else statistics.median(values)
+def group_median(values: Sequence[float], min_group: int) -> float | None:
+    """The median of the values of a group, None for a group `too_few`."""
+    return None if too_few(len(values), min_group) else statistics.median(values)
 
 
 def _quartiles(values: Sequence[float]) -> tuple[float, float]:
@@ -186,8 +187,8 @@ def cluster_summary(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: 
     for cid in cluster_ids:
         values = overall[cid]
         n = len(values)
-        suppressed = _suppressed(n, min_group)
-        by_kind = tuple((kind, None if suppressed else _median(kinds[cid][kind], min_group))
+        suppressed = too_few(n, min_group)
+        by_kind = tuple((kind, None if suppressed else group_median(kinds[cid][kind], min_group))
                         for kind in COMPONENT_KINDS if kind in kinds[cid])
         if suppressed:
             result.append(ClusterStats(cid, n, None, None, None, by_kind, True))
@@ -221,7 +222,7 @@ def level_distribution(rows: Iterable[Row], framework_statements_by_cluster: Map
             learners[cid] += 1
     result = []
     for cid in framework_statements_by_cluster:
-        suppressed = _suppressed(learners[cid], min_group)
+        suppressed = too_few(learners[cid], min_group)
         result.append(LevelDistribution(cid, learners[cid], None if suppressed else counts[cid], suppressed))
     return result
 
@@ -246,7 +247,7 @@ def statement_levels(rows: Iterable[Row], statement_ids: Sequence[str],
             if sid in levels and isinstance(rating, int) and not isinstance(rating, bool):
                 levels[sid].append(rating)
     shown = [StatementLevel(sid, len(values), statistics.median(values))
-             for sid, values in levels.items() if not _suppressed(len(values), min_group)]
+             for sid, values in levels.items() if not too_few(len(values), min_group)]
     order = {sid: n for n, sid in enumerate(statement_ids)}
 
     def below(level: StatementLevel) -> float:
@@ -276,7 +277,7 @@ def paired_growth(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: in
     for cid in cluster_ids:
         deltas = changes[cid]
         n = len(deltas)
-        if _suppressed(n, min_group):
+        if too_few(n, min_group):
             result.append(ClusterGrowth(cid, n, None, None, None, True))
         else:
             result.append(ClusterGrowth(cid, n, statistics.median(deltas), sum(d > 0 for d in deltas) / n,
@@ -326,7 +327,7 @@ def at_expected_level(rows: Iterable[Row], framework: Framework, profile: Positi
     result = []
     for cid in expected:
         n = learners.get(cid, 0)
-        suppressed = _suppressed(n, min_group)
+        suppressed = too_few(n, min_group)
         result.append(ExpectedShare(cid, n, None if suppressed else at_or_above[cid], suppressed))
     return result
 
@@ -356,7 +357,7 @@ def growth_over_time(rows: Iterable[Row], cluster_ids: Sequence[str], min_group:
     result = []
     for label in sorted(periods):
         picked = periods[label]
-        if _suppressed(len(picked), min_group):
+        if too_few(len(picked), min_group):
             result.append(Period(label, len(picked), tuple((cid, None) for cid in cluster_ids), True))
             continue
         values: dict[str, list[float]] = {cid: [] for cid in cluster_ids}
@@ -364,8 +365,8 @@ def growth_over_time(rows: Iterable[Row], cluster_ids: Sequence[str], min_group:
             for cid, value in _values(row).items():
                 if value is not None and cid in values:
                     values[cid].append(value)
-        result.append(Period(label, len(picked), tuple((cid, _median(values[cid], min_group)) for cid in cluster_ids),
-                             False))
+        medians = tuple((cid, group_median(values[cid], min_group)) for cid in cluster_ids)
+        result.append(Period(label, len(picked), medians, False))
     return result
 
 

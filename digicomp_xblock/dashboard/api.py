@@ -1,6 +1,7 @@
 """The dashboard app's data, for everyone outside the app: one writer per learner, the rows copied from the
 blocks' records (kept equal to them), and reading them for the cohort figures and the learner's profile; the
-position profiles a team fixed (versions superseding the files of their ID); the choices of a consensus exercise."""
+position profiles a team fixed (versions superseding the files of their ID); the choices of a consensus exercise;
+programmes and their learners' moments under pseudonymous IDs."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from functools import lru_cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from .. import conf
+from .. import conf, platform
 from ..core import compact
 from ..core.profiles import PositionProfile, profile_doc, profile_yaml, read_profile_text
+from ..core.pseudonyms import pseudonym
 from ..core.snapshots import moment_id
 from .models import (
     ConsensusChoice,
@@ -330,7 +332,43 @@ def participants(block_key: str) -> list[Participant]:
     return sorted(found.values(), key=lambda p: (p.name.lower(), p.user))
 
 
-def programme_courses(slug: str) -> tuple[str, list[str]] | None:
-    """(name, course keys in order) of the programme `slug`; None when there is none."""
+# --- Programmes: their courses, and their learners' moments linked across them -----------------------------
+
+
+@dataclass(frozen=True)
+class ProgrammeInfo:
+    """A programme: its ID in addresses, its name and its courses' keys (in order)."""
+
+    slug: str
+    name: str
+    course_keys: list[str]
+
+
+def programme(slug: str) -> ProgrammeInfo | None:
+    """The programme `slug`; None when there is none."""
     found = Programme.objects.filter(slug=slug).first()
-    return None if found is None else (found.name, found.course_keys())
+    return None if found is None else ProgrammeInfo(found.slug, found.name, found.course_keys())
+
+
+def programmes_of(course_key: str) -> list[ProgrammeInfo]:
+    """The programmes a course belongs to, by name."""
+    found = Programme.objects.filter(courses__contains=course_key).order_by("name", "slug")
+    return [ProgrammeInfo(p.slug, p.name, p.course_keys()) for p in found if course_key in p.course_keys()]
+
+
+def programme_moments(slug: str) -> tuple[list[dict], int]:
+    """The moments of every course of the programme as the programme's growth reads them (core.programmes: rows
+    with `learner`, `course`, `submitted_at`, `figures`), each learner under their pseudonymous ID in the programme
+    (core.pseudonyms, from the platform's user id of the row's anonymous id); and how many anonymous ids the
+    platform could not link to a user (their rows are left out)."""
+    found = Programme.objects.get(slug=slug)
+    query = (SnapshotRecord.objects.filter(course_key__in=found.course_keys()).order_by()
+             .values_list("learner", "course_key", "submitted_at", "figures"))
+    moments = list(query.iterator(chunk_size=CHUNK))
+    anonymous = {learner for learner, *_rest in moments}
+    users = platform.current().user_ids(anonymous)
+    ids = {learner: pseudonym(found.secret, user) for learner, user in users.items()}
+    rows = [{"learner": ids[learner], "course": course, "submitted_at": submitted_at.isoformat(),
+             "figures": compact.figures_from_text(figures)}
+            for learner, course, submitted_at, figures in moments if learner in ids]
+    return rows, len(anonymous) - len(ids)

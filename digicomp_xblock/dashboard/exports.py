@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from ..core import cohort
 from ..core.csvsafe import safe_row
-from ..rendering.cohort import whole
+from ..rendering.cohort import whole, whole_percent
 
 #: The CSV dialects: field separator and decimal mark.
 SEPARATORS = {"comma": (",", "."), "semicolon": (";", ",")}
@@ -72,7 +72,7 @@ def clusters_table(rows: list, framework, lang: str, minimum: int, withheld: boo
     records = [{"cluster": s.cluster_id, "title": titles[s.cluster_id], "learners": s.learners,
                 "suppressed": s.suppressed, "median": whole(s.median), "q1": whole(s.q1), "q3": whole(s.q3),
                 "pairs": g.pairs, "median_change": whole(g.median_change),
-                "improved": None if g.improved is None else round(100 * g.improved)}
+                "improved": whole_percent(g.improved)}
                for s, g in zip(cohort.cluster_summary(rows, clusters, min_group=minimum),
                                cohort.paired_growth(rows, clusters, min_group=minimum), strict=True)]
     keys = ["cluster", "title", "learners", "suppressed", "median", "q1", "q3", "pairs", "median_change", "improved"]
@@ -131,4 +131,20 @@ def programme_table(result, framework, lang: str) -> Table:
     records = [{"statement": s.id, "cluster": s.cluster_id, "text": s.text.get(lang),
                 **{c.key: int(c.key in developers[s.id]) for c in result.courses},
                 "courses": len(developers[s.id])} for s in framework.statements()]
+    return Table(keys, keys, records)
+
+
+def programme_growth_table(growth, framework, lang: str) -> Table:
+    """One record per cluster the programme's moments score: the learners seen in several courses with two of its
+    scores, the medians of their first and latest score and of the change, the share who improved; then a column
+    per year with the median of each learner's latest score in it (empty when suppressed)."""
+    titles = _titles(framework, lang)
+    years = [period.label for period in growth.years]
+    keys = ["cluster", "title", "learners", "suppressed", "first", "latest", "median_change", "improved",
+            *(f"median_{year}" for year in years)]
+    records = [{"cluster": row.cluster_id, "title": titles[row.cluster_id], "learners": row.learners,
+                "suppressed": row.suppressed, "first": whole(row.first), "latest": whole(row.latest),
+                "median_change": whole(row.change), "improved": whole_percent(row.improved),
+                **{f"median_{period.label}": whole(period.median(row.cluster_id)) for period in growth.years}}
+               for row in growth.clusters]
     return Table(keys, keys, records)

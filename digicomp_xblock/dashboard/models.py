@@ -8,6 +8,7 @@ from django.db import models
 from .. import conf
 from ..core import compact
 from ..core.loader import FrameworkError
+from ..core.pseudonyms import new_secret
 
 
 def statement_order(framework_id: str, version: str) -> list[str] | None:
@@ -147,13 +148,17 @@ class ConsensusChoice(models.Model):
 
 class Programme(models.Model):
     """Course runs grouped by a provider or a study programme (managed in the Django admin): the programme pages
-    show what its courses develop together. Course staff of every one of its courses may see them."""
+    show what its courses develop together and how its learners grow across them. Course staff of every one of its
+    courses may see them; each learner, their own profile across them. `secret` keys the learners' pseudonymous IDs
+    in the programme (core.pseudonyms); it never leaves the database."""
 
     slug = models.SlugField(max_length=64, unique=True, help_text="The programme's ID in addresses.")
     name = models.CharField(max_length=200)
     courses = models.TextField(help_text="The course keys of the programme's runs, one per line, in the order the "
                                          "pages show them.")
     created_at = models.DateTimeField(auto_now_add=True)
+    secret = models.CharField(max_length=64, default=new_secret, editable=False,
+                              help_text="Keys the learners' pseudonymous IDs in this programme (core.pseudonyms).")
 
     def __str__(self):
         return self.name

@@ -31,5 +31,6 @@ urlpatterns = [
     path("courses/<digicomp_course:course_key>/cohort/export/<slug:what>.<slug:fmt>", views.cohort_export,
          name="cohort_export"),
     path("programmes/<slug:slug>/", views.programme_page, name="programme"),
-    path("programmes/<slug:slug>/coverage.csv", views.programme_export, name="programme_export"),
+    path("programmes/<slug:slug>/<slug:what>.csv", views.programme_export, name="programme_export"),
+    path("programmes/<slug:slug>/mine/", views.programme_profile, name="programme_profile"),
 ]

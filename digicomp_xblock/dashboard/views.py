@@ -1,5 +1,6 @@
 """The dashboard pages: the cohort view and its exports for course staff (anonymised, small groups suppressed),
-and a learner's own profile across the course (the Competences course tab).
+and a learner's own profile across the course (the Competences course tab); a programme's coverage and growth
+for the staff of its courses, and a learner's own profile across its courses.
 
 Each page's content is rendered by our template engine (`rendering/templates/dashboard/`) and placed in the page
 shell `digicomp_dashboard/page.html`, which extends the platform's base template (DIGICOMP_BASE_TEMPLATE).
@@ -25,7 +26,7 @@ from .. import conf, platform
 from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError
 from ..core.model import best_language
-from ..core.programmes import ProgrammeCourse, programme_coverage
+from ..core.programmes import ProgrammeCourse, programme_coverage, programme_growth
 from ..core.scales import DEFAULT_SCALE, load_scales
 from ..core.scope import ScopeError
 from ..platform import anonymous_id_of, course_root, resource_url, unit_url, user_state_of
@@ -34,7 +35,7 @@ from ..rendering import engine
 from ..rendering.cohort import cohort_view, expected_view
 from ..rendering.gap import course_gaps
 from ..rendering.profile import course_view
-from ..rendering.programme import programme_view
+from ..rendering.programme import programme_growth_view, programme_view
 from ..rendering.suggestions import suggestions
 from . import api, exports
 from .rules import can_view_cohort, can_view_programme
@@ -193,6 +194,8 @@ def profile_page(request, course_key):
     view["gaps"] = course_gaps(_latest_moments(course, framework, request.user, lang), lang, _, "dc-course-gap")
     return _page(request, title, engine.render("dashboard/profile.html", {
         "view": view,
+        "programmes": [{"name": p.name, "url": reverse("digicomp_dashboard:programme_profile", args=[p.slug])}
+                       for p in api.programmes_of(str(course_key))],
         "cohort_url": reverse("digicomp_dashboard:cohort", args=[course_key])
         if can_view_cohort(request.user, course_key) else None,
     }), css=["assessment.css"])
@@ -260,20 +263,28 @@ def cohort_export(request, course_key, what, fmt):
     return exports.csv_file(table, separator, f"digicomp-{what}.csv")
 
 
-def _programme(request, slug):
-    """(name, coverage, framework, lang) of the programme for a user who may see it, else the response to send."""
+def _programme_courses(request, slug):
+    """(programme, its courses as the platform's keys) of an existing programme, else (None, the response)."""
     if not request.user.is_authenticated:
         return None, redirect_to_login(request.get_full_path())
-    found = api.programme_courses(slug)
+    found = api.programme(slug)
     if found is None:
         return None, _refused(404, _("There is no programme '%(slug)s'.") % {"slug": slug})
-    name, keys = found
     parsed = []
-    for key in keys:
+    for key in found.course_keys:
         try:
             parsed.append(platform.current().parse_course_key(key))
         except ValueError:
             return None, _refused(404, _("The programme names '%(key)s', which is no course here.") % {"key": key})
+    return (found, parsed), None
+
+
+def _programme(request, slug):
+    """(programme, coverage, framework, lang) of the programme for a user who may see it, else the response."""
+    found, refused = _programme_courses(request, slug)
+    if refused:
+        return None, refused
+    programme, parsed = found
     if not can_view_programme(request.user, parsed):
         return None, _refused(403, _("Only the staff of every course of this programme can see its competences."))
     framework = conf.framework(DEFAULT_FRAMEWORK)
@@ -283,25 +294,37 @@ def _programme(request, slug):
         root = course_root(key, request.user.get_username())
         courses.append(ProgrammeCourse(str(key), platform.current().course_title(key, root),
                                        statements_developed_in(root, framework) if root is not None else frozenset()))
-    return (name, programme_coverage(framework, courses), framework, lang), None
+    return (programme, programme_coverage(framework, courses), framework, lang), None
+
+
+def _programme_growth(slug: str, framework):
+    """The programme's growth over the clusters its moments score, and how many learners could not be linked."""
+    moments, unlinked = api.programme_moments(slug)
+    clusters = cohort.covered_clusters(moments, [c.id for c in framework.clusters()])
+    return programme_growth(moments, clusters, conf.MIN_GROUP.value()), unlinked
 
 
 @never_cache
 def programme_page(request, slug):
-    """What the courses of a programme develop together (their staff only)."""
+    """What the courses of a programme develop together and how its learners grow across them (their staff only)."""
     found, refused = _programme(request, slug)
     if refused:
         return refused
-    name, result, framework, lang = found
+    programme, result, framework, lang = found
+    growth, unlinked = _programme_growth(slug, framework)
     return _page(request, _("Competences across the programme"), engine.render("dashboard/programme.html", {
-        "name": name, "view": programme_view(framework, lang, result),
-        "csv_url": reverse("digicomp_dashboard:programme_export", args=[slug]),
+        "name": programme.name, "view": programme_view(framework, lang, result),
+        "growth": programme_growth_view(framework, lang, _, growth), "unlinked": unlinked,
+        "min_group": conf.MIN_GROUP.value(),
+        "csv_url": reverse("digicomp_dashboard:programme_export", args=[slug, "coverage"]),
+        "growth_csv_url": reverse("digicomp_dashboard:programme_export", args=[slug, "growth"]),
     }), css=["cohort.css"])
 
 
 @never_cache
-def programme_export(request, slug):
-    """The programme's coverage per statement and course as CSV (Dutch pages: semicolons)."""
+def programme_export(request, slug, what):
+    """The programme's coverage per statement and course, or its growth per cluster and year, as CSV (Dutch pages:
+    semicolons)."""
     found, refused = _programme(request, slug)
     if refused:
         return refused
@@ -309,6 +332,37 @@ def programme_export(request, slug):
         separator = _export_format(request, "clusters", "csv")
     except QueryError as error:
         return _refused(400, str(error))
-    _name, result, framework, lang = found
-    return exports.csv_file(exports.programme_table(result, framework, lang), separator,
-                            f"digicomp-programme-{slug}.csv")
+    _programme_info, result, framework, lang = found
+    if what not in ("coverage", "growth"):
+        return _refused(404, _("A programme has the exports 'coverage' and 'growth', not '%(what)s'.")
+                        % {"what": what})
+    if what == "growth":
+        table = exports.programme_growth_table(_programme_growth(slug, framework)[0], framework, lang)
+    else:
+        table = exports.programme_table(result, framework, lang)
+    return exports.csv_file(table, separator, f"digicomp-programme-{slug}-{what}.csv")
+
+
+@never_cache
+def programme_profile(request, slug):
+    """The signed-in learner's own profile across the courses of a programme (linked from each course's
+    Competences tab): their moments of every course, oldest first."""
+    found, refused = _programme_courses(request, slug)
+    if refused:
+        return refused
+    programme, parsed = found
+    moments = sorted(({**snapshot, "course": str(key)} for key in parsed
+                      for snapshot in api.learner_snapshots(str(key), anonymous_id_of(request.user, key))),
+                     key=lambda s: s["submitted_at"])
+    framework = _framework([s["framework"] for s in moments])
+    lang = best_language(get_language(), framework.languages, framework.source_language)
+    title = _("Your competences across the programme")
+    view = {**course_view(framework, lang, _, moments, "dc-programme-profile", _("Your profile across its courses"),
+                          level=2), "across_programme": True}
+    titles = {str(key): platform.current().course_title(key, course_root(key, request.user.get_username()))
+              for key in parsed}
+    return _page(request, title, engine.render("dashboard/programme_profile.html", {
+        "name": programme.name, "view": view, "min_group": conf.MIN_GROUP.value(),
+        "courses": [{"title": titles[str(key)], "moments": sum(m["course"] == str(key) for m in moments),
+                     "url": reverse("digicomp_dashboard:profile", args=[key])} for key in parsed],
+    }), css=["assessment.css"])

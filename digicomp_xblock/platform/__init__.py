@@ -7,7 +7,7 @@ subclass of `Platform`, in the setting DIGICOMP_PLATFORM (the demo does, for the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -72,6 +72,11 @@ class Platform:
         """A signed-in Django user's user_state fields of a block as stored (empty when there are none, or when
         this runtime cannot say), for pages outside the blocks."""
         return self.stored_state(usage_key, user.id) or {}
+
+    def user_ids(self, anonymous_ids: Collection[str]) -> dict[str, object]:  # noqa: ARG002 - the interface
+        """The user id of each of these anonymous ids that the platform knows, to link a learner's moments across the
+        courses of a programme (never shown or stored); ids it does not know are left out."""
+        return {}
 
     def learner_records(self, block_type: str) -> Iterator[LearnerRecord]:  # noqa: ARG002 - the interface
         """Every learner who has state in a block of this type."""

@@ -12,6 +12,8 @@ from . import LearnerRecord, Platform, json_member
 COURSE_VERSION_SECONDS = 24 * 3600
 #: The same for a course that names no version (its answer may change without a new key): a short while.
 UNVERSIONED_SECONDS = 300
+#: How many anonymous ids one query looks up (databases limit the parameters of a query).
+LOOKUP_BATCH = 1000
 
 
 class OpenEdx(Platform):
@@ -89,6 +91,15 @@ class OpenEdx(Platform):
 
         rows = StudentModule.objects.filter(student_id=user_id, module_state_key=UsageKey.from_string(usage_key))
         return json_member(rows, "state", "revision")
+
+    def user_ids(self, anonymous_ids):
+        from common.djangoapps.student.models import AnonymousUserId  # noqa: PLC0415
+
+        ids, found = list(anonymous_ids), {}
+        for start in range(0, len(ids), LOOKUP_BATCH):
+            found.update(AnonymousUserId.objects.filter(anonymous_user_id__in=ids[start:start + LOOKUP_BATCH])
+                         .values_list("anonymous_user_id", "user_id"))
+        return found
 
     def learner_records(self, block_type: str):
         from common.djangoapps.student.models import anonymous_id_for_user  # noqa: PLC0415

@@ -20,6 +20,11 @@ def whole(value):
     return None if value is None else round(value)
 
 
+def whole_percent(share):
+    """A share (0..1) as it is published: whole percents (None stays None)."""
+    return None if share is None else round(100 * share)
+
+
 def shares(counts) -> list[int]:
     """How often each level was chosen, as whole percents of the cluster's ratings (none: an empty list)."""
     total = sum((counts or {}).values())
@@ -59,7 +64,7 @@ def cohort_view(framework: Framework, lang: str, gettext, rows: Sequence, scale:
                      "q1": whole(s.q1), "q3": whole(s.q3), "kinds": [whole(value) for _kind, value in s.by_kind]}
                     for s in latest],
         "growth": [{"id": g.cluster_id, "title": titles[g.cluster_id], "stats": g, "change": whole(g.median_change),
-                    "improved": None if g.improved is None else round(100 * g.improved)} for g in growth],
+                    "improved": whole_percent(g.improved)} for g in growth],
         "growth_chart": {
             "chart": growth_chart([(s.cluster_id, titles[s.cluster_id], first[s.cluster_id].median, s.median)
                                    for s in latest], gettext("too few learners")),
@@ -108,7 +113,7 @@ def expected_view(framework: Framework, lang: str, gettext, rows: Sequence, sett
         "profile": profile.name.get(lang), "position": framework.position(target).name.get(lang),
         "rows": [{"id": s.cluster_id, "title": titles[s.cluster_id], "learners": s.learners,
                   "at_or_above": s.at_or_above, "suppressed": s.suppressed,
-                  "percent": None if s.share is None else round(100 * s.share)} for s in found],
+                  "percent": whole_percent(s.share)} for s in found],
         "chart": {
             "chart": bar_chart([(s.cluster_id, titles[s.cluster_id], None if s.share is None else 100 * s.share)
                                 for s in found], gettext("too few learners")),

@@ -13,7 +13,7 @@ from digicomp_xblock.core.scales import load_scales
 from digicomp_xblock.core.scope import resolve_scope
 from digicomp_xblock.core.snapshots import make_snapshot
 from digicomp_xblock.dashboard import api
-from digicomp_xblock.dashboard.models import SnapshotRecord
+from digicomp_xblock.dashboard.models import Programme, SnapshotRecord
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.mariadb]
 TABLE = "digicomp_dashboard_snapshotrecord"
@@ -80,3 +80,12 @@ def test_rows_written_before_the_compact_columns_give_the_same_cohort_figures_af
     columns = {c.name for c in connection.introspection.get_table_description(connection.cursor(), TABLE)}
     assert "figures" not in columns and old.objects.count() == 10
     _migrated(MigrationExecutor(connection).loader.graph.leaf_nodes(APP))
+
+
+def test_programmes_made_before_their_secrets_get_one_each():
+    old = _migrated([(APP, "0006_programmes")]).get_model(APP, "Programme")
+    for n in range(3):
+        old.objects.create(slug=f"p{n}", name=f"P{n}", courses="c")
+    _migrated(MigrationExecutor(connection).loader.graph.leaf_nodes(APP))
+    secrets = set(Programme.objects.values_list("secret", flat=True))
+    assert len(secrets) == 3 and all(len(secret) == 64 for secret in secrets)
