@@ -106,8 +106,9 @@ class SyntheticLearner:
     def _ratings(self, assessment: Assessment) -> dict:
         scale, ratings = assessment.scale, {}
         for statement in assessment.scope:
-            offset = self.offsets.setdefault(statement.cluster_id, self.rng.gauss(0, 0.4))
-            level = round(self.level + offset + self.rng.gauss(0, 0.5))
+            if statement.cluster_id not in self.offsets:
+                self.offsets[statement.cluster_id] = self.rng.gauss(0, 0.4)
+            level = round(self.level + self.offsets[statement.cluster_id] + self.rng.gauss(0, 0.5))
             ratings[statement.id] = ("na" if self.rng.random() < NOT_RELEVANT_SHARE
                                      else max(scale.minimum, min(scale.maximum, level)))
         return ratings
