@@ -21,7 +21,7 @@ FRAMEWORK = "/scenario/digicomp-framework/"
 BEGINNER = "/scenario/digicomp-assessment-beginner/"
 BEGINNER_KEY = "self-assessment-what-a-beginner-is-expected-to-master-example-position-profile"  # its course
 CONSENSUS = "/scenario/digicomp-consensus/"
-PROGRAMME = "demo-programme"  # the demo's programme (digicomp_demo_data): the two courses with a cohort
+PROGRAMME = "demo-programme"  # the demo's programme (digicomp_demo_data): its three courses and their learners
 LOCALES = {"en": "en-GB", "nl": "nl-BE"}
 WIDTHS = (320, 1280)
 ACCOUNTS = {"lecturer": "lecturer", "ana": "student"}
@@ -106,7 +106,12 @@ LOOKS = (
                   "Learners who rated the expected statements")),
     Look("programme", f"/digicomp/programmes/{PROGRAMME}/", user="lecturer",
          english=(*HEADER, "Logged in as", "Competences across the programme", "Statements of each cluster",
-                  "Developed by no course", "Developed by only one course", "One row per statement")),
+                  "Developed by no course", "Developed by only one course", "One row per statement",
+                  "How the learners grow across the programme", "were seen in more than one course",
+                  "Growth across the courses", "Median per cluster and year")),
+    Look("programme-profile", f"/digicomp/programmes/{PROGRAMME}/mine/", user="ana",
+         english=(*HEADER, "Logged in as", "Your competences across the programme", "Only you see this page",
+                  "The programme's courses", "Your profile across its courses", "First and latest score")),
     Look("consensus", f"{CONSENSUS}?student=lecturer",
          english=(*HEADER, "For the course team only", "Your choices", "Start from the proposal", "Comparison",
                   "Fix the profile")),

@@ -64,6 +64,9 @@ def programme_growth_view(framework: Framework, lang: str, gettext, growth: Prog
                                    "score of the learners seen in several courses; the table below gives the "
                                    "figures."),
         } if any(not row.suppressed for row in growth.clusters) else None,
-        "years": [{"year": period.label, "learners": period.learners, "suppressed": period.suppressed,
-                   "medians": [whole(period.median(cid)) for cid in clusters]} for period in growth.years],
+        "years": [{"year": period.label, "learners": period.learners, "suppressed": period.suppressed}
+                  for period in growth.years],
+        "by_year": [{"id": cid, "title": titles[cid],
+                     "cells": [{"suppressed": period.suppressed, "median": whole(period.median(cid))}
+                               for period in growth.years]} for cid in clusters],
     }

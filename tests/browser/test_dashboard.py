@@ -139,3 +139,57 @@ def test_the_course_page_and_the_cohort_compare_with_the_position(demo_url, open
     expect(page.locator("#dc-expected-caption")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert axe_violations(page) == []
+
+
+PROGRAMME_TEXT = {
+    "en": {"link": "Your competences across the programme “Demo programme: digital social work”",
+           "courses": "The programme's courses", "based": r"Based on the (\d+) self-assessments you submitted in the "
+                                                          r"programme's courses\.",
+           "grow": "How the learners grow across the programme", "growth": "Growth across the courses"},
+    "nl": {"link": "Je competenties over de hele opleiding „Demo programme: digital social work”",
+           "courses": "De cursussen van de opleiding",
+           "based": r"Op basis van de (\d+) zelfevaluaties die je in de cursussen van de opleiding indiende\.",
+           "grow": "Hoe de studenten groeien over de opleiding", "growth": "Groei over de cursussen"},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_learner_follows_the_course_page_to_their_profile_across_the_programme(demo_url, open_page, lang):
+    """A moment in the programme's second and third course; from the first course's Competences page, by keyboard, to the
+    learner's own page across the programme: every moment of theirs counted per course, nothing wider than a phone."""
+    page = open_page(f"{demo_url}/", locale=LOCALES[lang], width=320)
+    log_in(page, demo_url, lang, LEARNER[lang], "student")
+    for course in ("digicomp-course-2", "digicomp-course-3"):
+        page.goto(f"{demo_url}/scenario/{course}/")
+        answer_and_submit(page, lang, lambda statement: 2)
+    page.goto(f"{demo_url}/digicomp/courses/{COURSE}/profile/")
+    link = page.get_by_role("link", name=PROGRAMME_TEXT[lang]["link"])
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{demo_url}/digicomp/programmes/demo-programme/mine/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(PROGRAMME_TEXT[lang]["link"])
+    courses = page.get_by_role("region", name=PROGRAMME_TEXT[lang]["courses"]).locator("tbody tr")
+    expect(courses).to_have_count(3)
+    counts = [int(n) for n in courses.locator("td").all_inner_texts()]
+    assert counts[1] >= 1 and counts[2] >= 1
+    based = re.search(PROGRAMME_TEXT[lang]["based"], page.locator(".dc-course-profile").inner_text())
+    assert based and int(based.group(1)) == sum(counts)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_lecturer_sees_how_the_programmes_learners_grow(demo_url, open_page, lang):
+    page = open_page(f"{demo_url}/", locale=LOCALES[lang])
+    log_in(page, demo_url, lang, "lecturer", "lecturer")
+    page.goto(f"{demo_url}/digicomp/programmes/demo-programme/")
+    expect(page.get_by_role("heading", name=PROGRAMME_TEXT[lang]["grow"])).to_be_visible()
+    growth = page.get_by_role("region", name=re.compile(PROGRAMME_TEXT[lang]["growth"]))
+    shown = [row for row in growth.locator("tbody tr").all() if row.locator("td").count() == 5]
+    assert shown  # the demo's learners of several courses: some clusters have figures
+    bars = page.locator("#dc-programme-growth-title").locator("xpath=..").locator(".dc-bar-now")
+    expect(bars).to_have_count(growth.locator("tbody tr").count())
+    for row in shown:
+        first, latest = (int(cell.rstrip("%")) for cell in row.locator("td").all_inner_texts()[1:3])
+        assert 0 <= first <= 100 and 0 <= latest <= 100
+    assert axe_violations(page) == []
