@@ -1,4 +1,7 @@
-"""The Django admin of the dashboard app: programmes (their course keys checked as the platform reads them)."""
+"""The Django admin of the dashboard app: programmes (their course keys checked as the platform reads them, their
+organisations as Open edX writes organisation codes)."""
+
+import re
 
 from django import forms
 from django.contrib import admin
@@ -11,7 +14,7 @@ from .models import Programme
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
-        fields = ("slug", "name", "courses")
+        fields = ("slug", "name", "courses", "organisations")
 
     def clean_courses(self):
         text = self.cleaned_data["courses"]
@@ -24,13 +27,24 @@ class ProgrammeForm(forms.ModelForm):
                 wrong.append(key)
         if wrong:
             raise forms.ValidationError(_("not a course key: %(keys)s") % {"keys": ", ".join(wrong[:5])})
-        if not keys:
-            raise forms.ValidationError(_("name at least one course"))
         return "\n".join(keys)
+
+    def clean_organisations(self):
+        codes = self.cleaned_data["organisations"].split()
+        wrong = [code for code in codes if not re.fullmatch(r"[A-Za-z0-9_.-]+", code)]
+        if wrong:
+            raise forms.ValidationError(_("not an organisation code: %(codes)s") % {"codes": ", ".join(wrong[:5])})
+        return " ".join(dict.fromkeys(codes))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("courses") and not cleaned.get("organisations") and not self.errors:
+            raise forms.ValidationError(_("name at least one course or organisation"))
+        return cleaned
 
 
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
     form = ProgrammeForm
-    list_display = ("name", "slug", "created_at")
-    search_fields = ("name", "slug", "courses")
+    list_display = ("name", "slug", "organisations", "created_at")
+    search_fields = ("name", "slug", "courses", "organisations")

@@ -344,16 +344,26 @@ class ProgrammeInfo:
     course_keys: list[str]
 
 
+def _course_keys(found: Programme) -> list[str]:
+    """The programme's course keys: the listed ones, then the runs of its organisations (from the platform)."""
+    codes = found.organisation_codes()
+    runs = platform.current().course_runs(codes) if codes else []
+    return list(dict.fromkeys([*found.course_keys(), *runs]))
+
+
 def programme(slug: str) -> ProgrammeInfo | None:
     """The programme `slug`; None when there is none."""
     found = Programme.objects.filter(slug=slug).first()
-    return None if found is None else ProgrammeInfo(found.slug, found.name, found.course_keys())
+    return None if found is None else ProgrammeInfo(found.slug, found.name, _course_keys(found))
 
 
 def programmes_of(course_key: str) -> list[ProgrammeInfo]:
-    """The programmes a course belongs to, by name."""
-    found = Programme.objects.filter(courses__contains=course_key).order_by("name", "slug")
-    return [ProgrammeInfo(p.slug, p.name, p.course_keys()) for p in found if course_key in p.course_keys()]
+    """The programmes a course belongs to (listed, or a run of one of their organisations), by name."""
+    organisation = platform.current().organisation(course_key)
+    named = Q(courses__contains=course_key) | (Q(organisations__contains=organisation) if organisation else Q())
+    found = [ProgrammeInfo(p.slug, p.name, _course_keys(p))
+             for p in Programme.objects.filter(named).order_by("name", "slug")]
+    return [info for info in found if course_key in info.course_keys]
 
 
 def programme_moments(slug: str) -> tuple[list[dict], int]:
@@ -362,7 +372,7 @@ def programme_moments(slug: str) -> tuple[list[dict], int]:
     (core.pseudonyms, from the platform's user id of the row's anonymous id); and how many anonymous ids the
     platform could not link to a user (their rows are left out)."""
     found = Programme.objects.get(slug=slug)
-    query = (SnapshotRecord.objects.filter(course_key__in=found.course_keys()).order_by()
+    query = (SnapshotRecord.objects.filter(course_key__in=_course_keys(found)).order_by()
              .values_list("learner", "course_key", "submitted_at", "figures"))
     moments = list(query.iterator(chunk_size=CHUNK))
     anonymous = {learner for learner, *_rest in moments}

@@ -154,8 +154,11 @@ class Programme(models.Model):
 
     slug = models.SlugField(max_length=64, unique=True, help_text="The programme's ID in addresses.")
     name = models.CharField(max_length=200)
-    courses = models.TextField(help_text="The course keys of the programme's runs, one per line, in the order the "
-                                         "pages show them.")
+    courses = models.TextField(blank=True, help_text="The course keys of the programme's runs, one per line, in "
+                                                     "the order the pages show them.")
+    organisations = models.CharField(max_length=255, blank=True, default="",
+                                     help_text="Open edX organisation codes, space-separated: every course run of "
+                                               "these belongs to the programme too (after the listed ones).")
     created_at = models.DateTimeField(auto_now_add=True)
     secret = models.CharField(max_length=64, default=new_secret, editable=False,
                               help_text="Keys the learners' pseudonymous IDs in this programme (core.pseudonyms).")
@@ -164,5 +167,9 @@ class Programme(models.Model):
         return self.name
 
     def course_keys(self) -> list[str]:
-        """The course keys, in order, without blank lines or repeats."""
+        """The listed course keys, in order, without blank lines or repeats."""
         return list(dict.fromkeys(line.strip() for line in self.courses.splitlines() if line.strip()))
+
+    def organisation_codes(self) -> list[str]:
+        """The organisations whose course runs belong to the programme."""
+        return list(dict.fromkeys(self.organisations.split()))

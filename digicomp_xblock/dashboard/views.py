@@ -270,6 +270,8 @@ def _programme_courses(request, slug):
     found = api.programme(slug)
     if found is None:
         return None, _refused(404, _("There is no programme '%(slug)s'.") % {"slug": slug})
+    if not found.course_keys:
+        return None, _refused(404, _("The programme '%(slug)s' has no course yet.") % {"slug": slug})
     parsed = []
     for key in found.course_keys:
         try:

@@ -73,6 +73,15 @@ class Platform:
         this runtime cannot say), for pages outside the blocks."""
         return self.stored_state(usage_key, user.id) or {}
 
+    def course_runs(self, organisations: Collection[str]) -> list[str]:  # noqa: ARG002 - the interface
+        """The course keys of every course run of these organisations, the earliest start first (for programmes
+        filled from organisations); none where the runtime has no organisations."""
+        return []
+
+    def organisation(self, course_key) -> str:  # noqa: ARG002 - the interface
+        """The organisation of a course ("" where the runtime has none)."""
+        return ""
+
     def user_ids(self, anonymous_ids: Collection[str]) -> dict[str, object]:  # noqa: ARG002 - the interface
         """The user id of each of these anonymous ids that the platform knows, to link a learner's moments across the
         courses of a programme (never shown or stored); ids it does not know are left out."""

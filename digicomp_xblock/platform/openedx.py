@@ -92,6 +92,15 @@ class OpenEdx(Platform):
         rows = StudentModule.objects.filter(student_id=user_id, module_state_key=UsageKey.from_string(usage_key))
         return json_member(rows, "state", "revision")
 
+    def course_runs(self, organisations):
+        from openedx.core.djangoapps.content.course_overviews.models import CourseOverview  # noqa: PLC0415
+
+        runs = CourseOverview.objects.filter(org__in=list(organisations)).order_by("start", "id")
+        return [str(key) for key in runs.values_list("id", flat=True)]
+
+    def organisation(self, course_key) -> str:
+        return str(getattr(course_key_of_text(course_key), "org", ""))
+
     def user_ids(self, anonymous_ids):
         from common.djangoapps.student.models import AnonymousUserId  # noqa: PLC0415
 

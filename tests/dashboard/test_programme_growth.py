@@ -164,6 +164,18 @@ def test_a_course_of_no_programme_links_to_none(client, programme):
     assert "/mine/" not in page
 
 
+def platform_module(monkeypatch, dotted: str, **models):
+    """An Open edX module (and its parents) for the test's duration, with `models` whose `objects` is the given
+    stand-in of a manager."""
+    parts = dotted.split(".")
+    for n in range(1, len(parts)):
+        monkeypatch.setitem(sys.modules, ".".join(parts[:n]), types.ModuleType(".".join(parts[:n])))
+    module = types.ModuleType(dotted)
+    for name, manager in models.items():
+        setattr(module, name, types.SimpleNamespace(objects=manager))
+    monkeypatch.setitem(sys.modules, dotted, module)
+
+
 def test_open_edx_links_anonymous_ids_through_its_table_in_batches(monkeypatch):
     """OpenEdx.user_ids asks AnonymousUserId, at most LOOKUP_BATCH ids per query."""
     asked = []
@@ -177,13 +189,30 @@ def test_open_edx_links_anonymous_ids_through_its_table_in_batches(monkeypatch):
             assert names == ("anonymous_user_id", "user_id")
             return [(anon, int(anon[1:])) for anon in asked[-1] if anon != "a7"]
 
-    models = types.ModuleType("common.djangoapps.student.models")
-    models.AnonymousUserId = types.SimpleNamespace(objects=Rows())
-    for name in ("common", "common.djangoapps", "common.djangoapps.student"):
-        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
-    monkeypatch.setitem(sys.modules, "common.djangoapps.student.models", models)
+    platform_module(monkeypatch, "common.djangoapps.student.models", AnonymousUserId=Rows())
     monkeypatch.setattr("digicomp_xblock.platform.openedx.LOOKUP_BATCH", 4)
     found = OpenEdx().user_ids([f"a{n}" for n in range(10)])
     assert [len(batch) for batch in asked] == [4, 4, 2]
     assert found == {f"a{n}": n for n in range(10) if n != 7}
     assert platform.Platform().user_ids(["a1"]) == {}
+
+
+def test_open_edx_finds_an_organisations_runs_in_its_course_overviews(monkeypatch):
+    asked = {}
+
+    class Overviews:
+        def filter(self, org__in):
+            asked["orgs"] = org__in
+            return self
+
+        def order_by(self, *names):
+            asked["order"] = names
+            return self
+
+        def values_list(self, name, flat):
+            return ["course-v1:KUL+SW1+2025", "course-v1:KUL+SW2+2026"]
+
+    platform_module(monkeypatch, "openedx.core.djangoapps.content.course_overviews.models", CourseOverview=Overviews())
+    assert OpenEdx().course_runs(["KUL"]) == ["course-v1:KUL+SW1+2025", "course-v1:KUL+SW2+2026"]
+    assert asked == {"orgs": ["KUL"], "order": ("start", "id")}
+    assert OpenEdx().organisation("course-v1:KUL+SW1+2025") == "KUL"

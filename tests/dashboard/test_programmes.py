@@ -9,7 +9,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from workbench.scenarios import SCENARIOS
 
+from digicomp_demo.platform import Workbench
 from digicomp_demo.registry import register_scenarios
+from digicomp_xblock.dashboard import api
 from digicomp_xblock.dashboard.admin import ProgrammeForm
 from digicomp_xblock.dashboard.models import Programme
 from tests.helpers import FILES, tag_unit
@@ -88,4 +90,36 @@ def test_the_admin_form_keeps_course_keys_the_platform_reads_and_drops_blank_lin
     assert form.cleaned_data["courses"] == f"{COURSE}\n{BEGINNER}"
     wrong = ProgrammeForm(data={"slug": "p3", "name": "P", "courses": "a/b\n"})
     assert not wrong.is_valid() and "not a course key: a/b" in str(wrong.errors)
-    assert not ProgrammeForm(data={"slug": "p4", "name": "P", "courses": "\n \n"}).is_valid()
+    assert not ProgrammeForm(data={"slug": "p4", "name": "P", "courses": "\n \n", "organisations": ""}).is_valid()
+
+
+class OrganisationsPlatform(Workbench):
+    """The workbench, with the demo course and the beginner's as the runs of the organisation "DemoX"."""
+
+    def course_runs(self, organisations):
+        return [COURSE, BEGINNER] if "DemoX" in organisations else []
+
+    def organisation(self, course_key):
+        return "DemoX" if str(course_key) in (COURSE, BEGINNER) else ""
+
+
+def test_a_programme_filled_from_an_organisation_has_its_runs_after_the_listed_courses(client, programme, settings):
+    settings.DIGICOMP_PLATFORM = f"{__name__}.OrganisationsPlatform"
+    Programme.objects.create(slug="by-org", name="By organisation", courses=BEGINNER, organisations="DemoX")
+    assert api.programme("by-org").course_keys == [BEGINNER, COURSE]  # listed first, each once
+    assert [p.slug for p in api.programmes_of(COURSE)] == ["by-org", "social-work"]  # by name
+    rows = csv_rows(signed_in(client, "lecturer", True).get("/digicomp/programmes/by-org/coverage.csv?sep=comma"))
+    assert rows[0] == ["statement", "cluster", "text", BEGINNER, COURSE, "courses"]
+    Programme.objects.create(slug="empty-org", name="Empty", organisations="NoRuns")
+    empty = client.get("/digicomp/programmes/empty-org/")
+    assert empty.status_code == 404 and "has no course yet" in empty.content.decode()
+
+
+def test_the_admin_form_checks_organisation_codes_and_needs_a_course_or_an_organisation(programme):
+    form = ProgrammeForm(data={"slug": "o1", "name": "O", "courses": "", "organisations": "DemoX  KU_Leuven DemoX"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["organisations"] == "DemoX KU_Leuven"
+    wrong = ProgrammeForm(data={"slug": "o2", "name": "O", "courses": "", "organisations": "Demo/X"})
+    assert not wrong.is_valid() and "not an organisation code: Demo/X" in str(wrong.errors)
+    neither = ProgrammeForm(data={"slug": "o3", "name": "O", "courses": "", "organisations": ""})
+    assert not neither.is_valid() and "name at least one course or organisation" in str(neither.errors)
