@@ -1,10 +1,15 @@
 """Cohort figures for teachers: scores of many learners' snapshots, with small groups suppressed.
 
-Input rows are mappings with `learner` (an anonymised id), `moment` (1-based per learner and block),
-`submitted_at` (ISO text, one time zone for all rows) and `scores` (the shape of `Profile.to_dict()`) or, read
-faster, `figures` (`core.compact.figures_from_text`: ((cluster, overall, ((kind, score), ...)), ...)), optionally
-`ratings` ({statement id: level or "na"}). Feed the rows of one block (or make `learner` unique per
-block): a learner's *first* and *latest* moments are their rows with the lowest and highest (moment, submitted_at).
+Input: a `Cohort`, the moments of one block column by column as the database gives them (compact text, see
+`core.compact`), or rows, mappings with `learner` (an anonymised id), `moment` (1-based per learner and block),
+`submitted_at` (ISO text, one time zone for all rows) and `scores` (the shape of `Profile.to_dict()`) or `figures`
+(`core.compact.figures_from_text`), optionally `ratings` ({statement id: level or "na"}), which `Cohort.from_rows`
+turns into one. Feed the moments of one block (or make `learner` unique per block): a learner's *first* and
+*latest* moments are their moments with the lowest and highest (moment, submitted_at).
+
+Counting, not listing: the figures count how often each distinct text occurs (a cluster's scores, a statement's
+level) and take medians of the counts (`core.counted`), so that the work per moment is done by `str.join`,
+`str.split`, `Counter` and `str.count`, not by Python code per value.
 
 Privacy: any figure computed from fewer than `min_group` learners is None and flagged `suppressed=True`; only the
 number of learners itself is kept, so that the page can say why nothing is shown. A cluster a learner rated
@@ -20,10 +25,14 @@ percentile); with one value, all of median, q1 and q3 are that value.
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
+from . import compact
+from .counted import Counted
 from .gap import gap
 from .messages import InputError
 from .model import COMPONENT_KINDS, Framework
@@ -90,46 +99,83 @@ class Period:
         return dict(self.medians).get(cluster_id)
 
 
-# --- Reading rows --------------------------------------------------------------------------------------------------
+# --- Reading moments -----------------------------------------------------------------------------------------------
 
-def _order(row: Row) -> tuple:
-    return row["moment"], row["submitted_at"]
+@dataclass
+class Cohort:
+    """The moments of one block, a list per column, row `i` of each being moment `i`."""
+
+    learner: list[str]
+    moment: list[int]
+    submitted_at: list[str]  # ISO text (a space or a T between date and time), one time zone for all
+    framework: list[str]
+    scale: list[str]
+    figures: list[str]  # `compact.scores_text`
+    answers: list[str]  # `compact.answers_text` in `layout`; "" when the moment's ratings are in `ratings`
+    clusters: frozenset[str] = frozenset()  # the clusters any of the moments covers
+    layout: tuple[str, ...] = ()  # the statement of each character of `answers`
+    ratings: dict[int, Mapping] = field(default_factory=dict)  # row -> ratings not written in `layout`
+    ordered: bool = False  # the rows are sorted by learner, moment, submitted_at
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Row]) -> Cohort:
+        """The cohort of rows (see the module's docstring; a row without `moment`, a programme's, is a first)."""
+        rows = list(rows)
+        layout = tuple(sorted({sid for row in rows for sid in row.get("ratings") or {}}))
+        figures, answers, ratings = [], [], {}
+        for n, row in enumerate(rows):
+            given = row.get("figures")
+            figures.append(compact.figures_text(given) if given is not None else compact.scores_text(row.get("scores")))
+            text = compact.answers_text(row.get("ratings") or {}, layout)
+            answers.append(text)
+            if not text and row.get("ratings"):
+                ratings[n] = row["ratings"]
+        clusters = frozenset(part.split(",", 1)[0] for text in figures if text for part in text.split(";"))
+        return cls([r["learner"] for r in rows], [r.get("moment", 1) for r in rows], [r["submitted_at"] for r in rows],
+                   [r.get("framework", "") for r in rows], [r.get("scale", "") for r in rows], figures, answers,
+                   clusters, layout, ratings)
+
+    def __len__(self) -> int:
+        return len(self.learner)
+
+    @cached_property
+    def _picks(self) -> tuple[dict[str, int], dict[str, int]]:
+        rows = range(len(self)) if self.ordered else sorted(
+            range(len(self)), key=lambda i: (self.learner[i], self.moment[i], self.submitted_at[i]))
+        learner = self.learner
+        return {learner[i]: i for i in reversed(rows)}, {learner[i]: i for i in rows}
+
+    def pick(self, moment: str) -> dict[str, int]:
+        """learner -> the row of their "first" or "latest" moment."""
+        if moment not in ("latest", "first"):
+            raise ValueError(f"moment must be 'latest' or 'first', not {moment!r}")
+        return self._picks[moment == "latest"]
+
+    def parts(self, rows: Iterable[int]) -> Counter:
+        """How often each cluster's text (a part of `figures` between semicolons) occurs in these rows."""
+        found = Counter(";".join([self.figures[i] for i in rows]).split(";"))
+        found.pop("", None)
+        return found
+
+    def answer_columns(self, rows: Iterable[int]) -> tuple[dict[str, str], list[Mapping]]:
+        """Statement -> the characters of these rows' answers, one per row, as one string; and the ratings of the
+        rows whose answers are not written in the layout."""
+        rows = list(rows)
+        written = [self.answers[i] for i in rows if self.answers[i]]
+        columns = {sid: "".join(chars) for sid, chars in zip(self.layout, zip(*written, strict=True), strict=True)} \
+            if written else {}
+        return columns, [self.ratings[i] for i in rows if not self.answers[i] and i in self.ratings]
+
+    def rows(self, rows: Iterable[int]) -> list[dict]:
+        """These moments as rows with their ratings (the shape `gap.gap` reads)."""
+        return [{"learner": self.learner[i], "moment": self.moment[i], "submitted_at": self.submitted_at[i],
+                 "framework": self.framework[i], "scale": self.scale[i], "ratings": self.ratings.get(i) or (
+                     compact.ratings_from_answers(self.answers[i], self.layout) if self.answers[i] else {})}
+                for i in rows]
 
 
-def _first_and_latest(rows: Iterable[Row]) -> dict[str, tuple[Row, Row]]:
-    """learner -> (first row, latest row), in one pass."""
-    picked: dict[str, tuple[Row, Row]] = {}
-    for row in rows:
-        mine = picked.get(row["learner"])
-        if mine is None:
-            picked[row["learner"]] = (row, row)
-            continue
-        first, latest = mine
-        key = _order(row)
-        if key < _order(first):
-            first = row
-        if key > _order(latest):
-            latest = row
-        picked[row["learner"]] = (first, latest)
-    return picked
-
-
-def _pick(rows: Iterable[Row], moment: str) -> list[Row]:
-    """Each learner's "latest" or "first" row."""
-    if moment not in ("latest", "first"):
-        raise ValueError(f"moment must be 'latest' or 'first', not {moment!r}")
-    side = 1 if moment == "latest" else 0
-    return [pair[side] for pair in _first_and_latest(rows).values()]
-
-
-def _clusters(row: Row) -> Sequence[tuple]:
-    """(cluster, overall score, ((kind, score), ...)) of each cluster of a row, from its `figures` or `scores`."""
-    figures = row.get("figures")
-    if figures is not None:
-        return figures
-    return [(c["cluster"], c["overall"]["value"],
-             tuple((kind, score["value"]) for kind, score in (c.get("by_kind") or {}).items()))
-            for c in (row.get("scores") or {}).get("clusters") or []]
+def _cohort(moments: Cohort | Iterable[Row]) -> Cohort:
+    return moments if isinstance(moments, Cohort) else Cohort.from_rows(moments)
 
 
 def _values(row: Row) -> dict[str, float | None]:
@@ -138,6 +184,28 @@ def _values(row: Row) -> dict[str, float | None]:
     if figures is not None:
         return {cid: overall for cid, overall, _kinds in figures}
     return cluster_values(row.get("scores"))
+
+
+def _parsed():
+    """A reader of cluster texts that parses each distinct text once."""
+    seen: dict[str, tuple] = {}
+
+    def parse(part: str) -> tuple:
+        found = seen.get(part)
+        if found is None:
+            found = seen[part] = compact.cluster_from_text(part)
+        return found
+    return parse
+
+
+def _overall_counts(parts: Counter, cluster_ids: Iterable[str]) -> dict[str, dict[float, int]]:
+    """cluster -> {overall score: learners} of counted cluster texts."""
+    found: dict[str, dict[float, int]] = {cid: {} for cid in cluster_ids}
+    for part, n in parts.items():
+        cid, value, _kinds = compact.cluster_from_text(part)
+        if cid in found and value is not None:
+            found[cid][value] = found[cid].get(value, 0) + n
+    return found
 
 
 # --- Small statistics ----------------------------------------------------------------------------------------------
@@ -159,71 +227,87 @@ def group_median(values: Sequence[float], min_group: int) -> float | None:
     return None if too_few(len(values), min_group) else statistics.median(values)
 
 
-def _quartiles(values: Sequence[float]) -> tuple[float, float]:
-    if len(values) == 1:
-        return values[0], values[0]
-    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
-    return q1, q3
+def _counted_median(counts: Mapping[float, int], min_group: int) -> float | None:
+    """`group_median` of counted values."""
+    found = Counted(counts)
+    return None if too_few(len(found), min_group) else found.median()
 
 
 # --- Figures -------------------------------------------------------------------------------------------------------
 
-def cluster_summary(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: int = MIN_GROUP,
+def cluster_summary(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str], min_group: int = MIN_GROUP,
                     moment: str = "latest") -> list[ClusterStats]:
     """Median, quartiles and per-kind medians of each cluster over each learner's latest (or first) moment."""
-    overall: dict[str, list[float]] = {cid: [] for cid in cluster_ids}
-    kinds: dict[str, dict[str, list[float]]] = {cid: {} for cid in cluster_ids}
-    for row in _pick(rows, moment):
-        for cid, value, by_kind in _clusters(row):
-            if cid not in overall:
-                continue
-            if value is not None:
-                overall[cid].append(value)
-            for kind, kind_value in by_kind:
-                bucket = kinds[cid].setdefault(kind, [])
-                if kind_value is not None:
-                    bucket.append(kind_value)
+    moments = _cohort(rows)
+    overall: dict[str, dict[float, int]] = {cid: {} for cid in cluster_ids}
+    kinds: dict[str, dict[str, dict[float, int]]] = {cid: {} for cid in cluster_ids}
+    for part, n in moments.parts(moments.pick(moment).values()).items():
+        cid, value, by_kind = compact.cluster_from_text(part)
+        if cid not in overall:
+            continue
+        if value is not None:
+            overall[cid][value] = overall[cid].get(value, 0) + n
+        for kind, kind_value in by_kind:
+            bucket = kinds[cid].setdefault(kind, {})
+            if kind_value is not None:
+                bucket[kind_value] = bucket.get(kind_value, 0) + n
     result = []
     for cid in cluster_ids:
-        values = overall[cid]
+        values = Counted(overall[cid])
         n = len(values)
         suppressed = too_few(n, min_group)
-        by_kind = tuple((kind, None if suppressed else group_median(kinds[cid][kind], min_group))
+        by_kind = tuple((kind, None if suppressed else _counted_median(kinds[cid][kind], min_group))
                         for kind in COMPONENT_KINDS if kind in kinds[cid])
         if suppressed:
             result.append(ClusterStats(cid, n, None, None, None, by_kind, True))
         else:
-            q1, q3 = _quartiles(values)
-            result.append(ClusterStats(cid, n, statistics.median(values), q1, q3, by_kind, False))
+            q1, q3 = values.quartiles()
+            result.append(ClusterStats(cid, n, values.median(), q1, q3, by_kind, False))
     return result
 
 
-def level_distribution(rows: Iterable[Row], framework_statements_by_cluster: Mapping[str, Sequence[str]],
+def _level_bits(column: str, levels: Iterable[str]) -> int:
+    """A bit set of the rows whose character in `column` is one of `levels`: a byte per row, 1 or 0."""
+    table = bytearray(256)
+    for char in levels:
+        table[ord(char)] = 1
+    return int.from_bytes(column.encode("ascii").translate(bytes(table)), "big")
+
+
+def level_distribution(rows: Cohort | Iterable[Row], framework_statements_by_cluster: Mapping[str, Sequence[str]],
                        scale_values: Sequence[int], min_group: int = MIN_GROUP) -> list[LevelDistribution]:
     """Ratings per level and "na" for each cluster's statements, over each learner's latest moment.
 
     Ratings of statements not listed, and levels not in `scale_values`, are not counted. A cluster is suppressed
     when fewer than `min_group` learners gave it at least one level.
     """
-    cluster_of = {sid: cid for cid, sids in framework_statements_by_cluster.items() for sid in sids}
+    moments = _cohort(rows)
+    columns, others = moments.answer_columns(moments.pick("latest").values())
+    chars = {str(level): level for level in scale_values if str(level) in compact.LEVEL_CHARS}
     keys = [*scale_values, NOT_RELEVANT]
-    counts = {cid: dict.fromkeys(keys, 0) for cid in framework_statements_by_cluster}
-    learners = dict.fromkeys(framework_statements_by_cluster, 0)
-    for row in _pick(rows, "latest"):
-        rated = set()
-        for statement_id, rating in (row.get("ratings") or {}).items():
-            cid = cluster_of.get(statement_id)
-            if cid is None or isinstance(rating, bool) or rating not in counts[cid]:
-                continue
-            counts[cid][rating] += 1
-            if rating != NOT_RELEVANT:
-                rated.add(cid)
-        for cid in rated:
-            learners[cid] += 1
     result = []
-    for cid in framework_statements_by_cluster:
-        suppressed = too_few(learners[cid], min_group)
-        result.append(LevelDistribution(cid, learners[cid], None if suppressed else counts[cid], suppressed))
+    for cid, statement_ids in framework_statements_by_cluster.items():
+        counts = dict.fromkeys(keys, 0)
+        rated_bits = 0
+        for sid in statement_ids:
+            column = columns.get(sid)
+            if column:
+                for char, level in chars.items():
+                    counts[level] += column.count(char)
+                counts[NOT_RELEVANT] += column.count(compact.NOT_RELEVANT_CHAR)
+                rated_bits |= _level_bits(column, chars)
+        learners = rated_bits.bit_count()
+        listed = set(statement_ids)
+        for ratings in others:  # moments whose answers are not written in the layout: rating by rating
+            rated = False
+            for statement_id, rating in ratings.items():
+                if statement_id not in listed or isinstance(rating, bool) or rating not in counts:
+                    continue
+                counts[rating] += 1
+                rated = rated or rating != NOT_RELEVANT
+            learners += rated
+        suppressed = too_few(learners, min_group)
+        result.append(LevelDistribution(cid, learners, None if suppressed else counts, suppressed))
     return result
 
 
@@ -236,52 +320,88 @@ class StatementLevel:
     median: float | None  # the median level; None under min_group learners
 
 
-def statement_levels(rows: Iterable[Row], statement_ids: Sequence[str],
+def statement_levels(rows: Cohort | Iterable[Row], statement_ids: Sequence[str],
                      min_group: int = MIN_GROUP) -> list[StatementLevel]:
     """The median level of each statement over each learner's latest moment, lowest first: among equal medians,
     the one with the larger share of learners below it first, then in `statement_ids` order. Statements fewer than
     `min_group` learners rated are left out."""
-    levels: dict[str, list[int]] = {sid: [] for sid in statement_ids}
-    for row in _pick(rows, "latest"):
-        for sid, rating in (row.get("ratings") or {}).items():
-            if sid in levels and isinstance(rating, int) and not isinstance(rating, bool):
-                levels[sid].append(rating)
-    shown = [StatementLevel(sid, len(values), statistics.median(values))
-             for sid, values in levels.items() if not too_few(len(values), min_group)]
-    order = {sid: n for n, sid in enumerate(statement_ids)}
+    moments = _cohort(rows)
+    columns, others = moments.answer_columns(moments.pick("latest").values())
+    shown = []
+    for order, sid in enumerate(statement_ids):
+        column = columns.get(sid, "")
+        counts = {int(char): column.count(char) for char in compact.LEVEL_CHARS if char in column}
+        for ratings in others:
+            rating = ratings.get(sid)
+            if isinstance(rating, int) and not isinstance(rating, bool):
+                counts[rating] = counts.get(rating, 0) + 1
+        levels = Counted(counts)
+        if not too_few(len(levels), min_group):
+            median = levels.median()
+            shown.append((median, -levels.below(median) / len(levels), order, StatementLevel(sid, len(levels), median)))
+    return [level for *_key, level in sorted(shown, key=lambda found: found[:3])]
 
-    def below(level: StatementLevel) -> float:
-        return sum(value < level.median for value in levels[level.statement_id]) / level.learners
 
-    return sorted(shown, key=lambda s: (s.median, -below(s), order[s.statement_id]))
-
-
-def covered_clusters(rows: Iterable[Row], cluster_ids: Sequence[str]) -> list[str]:
-    """The clusters (in `cluster_ids` order) that the rows' assessments asked about."""
-    asked = {cluster[0] for row in rows for cluster in _clusters(row)}
+def covered_clusters(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str]) -> list[str]:
+    """The clusters (in `cluster_ids` order) that the moments' assessments asked about."""
+    asked = _cohort(rows).clusters
     return [cid for cid in cluster_ids if cid in asked]
 
 
-def paired_growth(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: int = MIN_GROUP) -> list[ClusterGrowth]:
+def _aligned(first: list[str], latest: list[str], parse) -> list[tuple[str, list, list]] | None:
+    """When every text of both lists has the same clusters in the same order: (cluster, first overall scores,
+    latest overall scores) per cluster, the scores in the lists' order; else None."""
+    parts_first, parts_latest = ";".join(first).split(";"), ";".join(latest).split(";")
+    size = len(parts_first) // len(first) if first else 0
+    if not size or len(parts_first) != size * len(first) or len(parts_latest) != len(parts_first):
+        return None
+    seen = {part: parse(part) for part in {*parts_first, *parts_latest}}
+    found = []
+    for k in range(size):
+        column_first, column_latest = parts_first[k::size], parts_latest[k::size]
+        clusters = {seen[part][0] for part in {*column_first, *column_latest}}
+        if len(clusters) != 1:
+            return None
+        found.append((clusters.pop(), [seen[part][1] for part in column_first],
+                      [seen[part][1] for part in column_latest]))
+    return found
+
+
+def paired_growth(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str],
+                  min_group: int = MIN_GROUP) -> list[ClusterGrowth]:
     """Change from each learner's first to their latest moment, for learners with a score in both."""
-    changes: dict[str, list[float]] = {cid: [] for cid in cluster_ids}
-    for first, latest in _first_and_latest(rows).values():
-        if latest["moment"] <= first["moment"]:
-            continue
-        before, after = _values(first), _values(latest)
-        for cid, bucket in changes.items():
-            a, b = before.get(cid), after.get(cid)
-            if a is not None and b is not None:
-                bucket.append(b - a)
+    moments = _cohort(rows)
+    parse = _parsed()
+    first, number, figures = moments.pick("first"), moments.moment, moments.figures
+    pairs = [(first[learner], latest) for learner, latest in moments.pick("latest").items()
+             if number[latest] > number[first[learner]]]
+    changes: dict[str, dict[float, int]] = {cid: {} for cid in cluster_ids}
+    aligned = _aligned([figures[a] for a, _b in pairs], [figures[b] for _a, b in pairs], parse) if pairs else []
+    if aligned is not None:  # the common case: one scope for all, counted by pairs of scores
+        for cid, before, after in aligned:
+            if cid in changes:
+                for (a, b), n in Counter(zip(before, after, strict=True)).items():
+                    if a is not None and b is not None:
+                        changes[cid][b - a] = changes[cid].get(b - a, 0) + n
+    else:
+        def overall(row: int) -> dict[str, float | None]:
+            text = figures[row]
+            return {cid: value for cid, value, _kinds in map(parse, text.split(";"))} if text else {}
+
+        for earliest, latest in pairs:
+            before, after = overall(earliest), overall(latest)
+            for cid, bucket in changes.items():
+                a, b = before.get(cid), after.get(cid)
+                if a is not None and b is not None:
+                    bucket[b - a] = bucket.get(b - a, 0) + 1
     result = []
     for cid in cluster_ids:
-        deltas = changes[cid]
+        deltas = Counted(changes[cid])
         n = len(deltas)
         if too_few(n, min_group):
             result.append(ClusterGrowth(cid, n, None, None, None, True))
         else:
-            result.append(ClusterGrowth(cid, n, statistics.median(deltas), sum(d > 0 for d in deltas) / n,
-                                        sum(d < 0 for d in deltas) / n, False))
+            result.append(ClusterGrowth(cid, n, deltas.median(), deltas.above(0) / n, deltas.below(0) / n, False))
     return result
 
 
@@ -301,7 +421,7 @@ class ExpectedShare:
         return None if self.at_or_above is None else self.at_or_above / self.learners
 
 
-def at_expected_level(rows: Iterable[Row], framework: Framework, profile: PositionProfile, target: str,
+def at_expected_level(rows: Cohort | Iterable[Row], framework: Framework, profile: PositionProfile, target: str,
                       scales: Scales, asked: Iterable[str] | None = None,
                       min_group: int = MIN_GROUP) -> list[ExpectedShare]:
     """Per cluster in which the profile expects statements up to `target` (among `asked`), over each learner's
@@ -315,7 +435,8 @@ def at_expected_level(rows: Iterable[Row], framework: Framework, profile: Positi
     expected = [c.id for c in framework.clusters() if any(s.id in wanted for s in c.statements())]
     learners: dict[str, int] = {}
     at_or_above: dict[str, int] = {}
-    for row in _pick(rows, "latest"):
+    moments = _cohort(rows)
+    for row in moments.rows(moments.pick("latest").values()):
         try:
             found = gap(framework, profile, row, target, scales, asked)
         except InputError:
@@ -338,7 +459,7 @@ def iso_week(submitted_at: str) -> str:
     return f"{year}-W{week:02d}"
 
 
-def growth_over_time(rows: Iterable[Row], cluster_ids: Sequence[str], min_group: int = MIN_GROUP,
+def growth_over_time(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str], min_group: int = MIN_GROUP,
                      by: str = "moment") -> list[Period]:
     """Per period, in order, the median of each cluster: by moment number, or by ISO week of submission.
 
@@ -347,25 +468,28 @@ def growth_over_time(rows: Iterable[Row], cluster_ids: Sequence[str], min_group:
     """
     if by not in ("moment", "week"):
         raise ValueError(f"by must be 'moment' or 'week', not {by!r}")
-    weekly = by == "week"
-    periods: dict[int | str, dict[str, Row]] = {}
-    for row in rows:
-        mine = periods.setdefault(iso_week(row["submitted_at"]) if weekly else row["moment"], {})
-        other = mine.get(row["learner"])
-        if other is None or (row["submitted_at"], row["moment"]) > (other["submitted_at"], other["moment"]):
-            mine[row["learner"]] = row
+    moments = _cohort(rows)
+    learner, number, submitted = moments.learner, moments.moment, moments.submitted_at
+    weeks: dict[str, str] = {}  # date -> its ISO week
+    periods: dict[int | str, dict[str, int]] = {}
+    for i in range(len(moments)):
+        if by == "week":
+            day = submitted[i][:10]
+            label = weeks.get(day) or weeks.setdefault(day, iso_week(day))
+        else:
+            label = number[i]
+        mine = periods.setdefault(label, {})
+        other = mine.get(learner[i])
+        if other is None or (submitted[i], number[i]) > (submitted[other], number[other]):
+            mine[learner[i]] = i
     result = []
     for label in sorted(periods):
         picked = periods[label]
         if too_few(len(picked), min_group):
             result.append(Period(label, len(picked), tuple((cid, None) for cid in cluster_ids), True))
             continue
-        values: dict[str, list[float]] = {cid: [] for cid in cluster_ids}
-        for row in picked.values():
-            for cid, value in _values(row).items():
-                if value is not None and cid in values:
-                    values[cid].append(value)
-        medians = tuple((cid, group_median(values[cid], min_group)) for cid in cluster_ids)
+        values = _overall_counts(moments.parts(picked.values()), cluster_ids)
+        medians = tuple((cid, _counted_median(values[cid], min_group)) for cid in cluster_ids)
         result.append(Period(label, len(picked), medians, False))
     return result
 

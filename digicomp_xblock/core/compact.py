@@ -19,6 +19,9 @@ _ABSENT_KIND = "-"
 _NO_RATING = "."
 _NOT_RELEVANT = "n"
 _RATING_OF = {str(level): level for level in range(10)} | {_NOT_RELEVANT: NOT_RELEVANT}
+#: The characters of `answers_text`: a level, and "not relevant".
+LEVEL_CHARS = "0123456789"
+NOT_RELEVANT_CHAR = _NOT_RELEVANT
 
 
 def _number(value) -> str:
@@ -36,22 +39,34 @@ def scores_text(scores: Mapping | None) -> str:
     return ";".join(parts)
 
 
+def figures_text(figures: Sequence[tuple]) -> str:
+    """`figures_from_text`'s tuples written back as `scores_text` writes them."""
+    parts = []
+    for cluster_id, overall, by_kind in figures:
+        kinds = dict(by_kind)
+        parts.append(",".join([cluster_id, _number(overall),
+                               *(_number(kinds[kind]) if kind in kinds else _ABSENT_KIND for kind in COMPONENT_KINDS)]))
+    return ";".join(parts)
+
+
 def figures_from_text(text: str) -> tuple:
     """The values written by `scores_text` as tuples, ((cluster, overall, ((kind, score), ...)), ...), kinds in
     K/S/A order: the `figures` of a cohort row (core.cohort). Tuples of numbers, which Python's garbage collector
     stops tracking: as dicts of dicts, 200,000 rows took three times as long to make."""
+    return tuple(map(cluster_from_text, text.split(";"))) if text else ()
+
+
+def cluster_from_text(part: str) -> tuple:
+    """One cluster of `scores_text` (a part between semicolons) as (cluster, overall, ((kind, score), ...))."""
     knowledge, skills, attitudes = COMPONENT_KINDS
-    clusters = []
-    for part in text.split(";") if text else ():
-        cluster_id, overall, k, s, a = part.split(",")
-        if _ABSENT_KIND in (k, s, a):
-            by_kind = tuple((kind, float(value) if value else None)
-                            for kind, value in zip(COMPONENT_KINDS, (k, s, a), strict=True) if value != _ABSENT_KIND)
-        else:  # the scope has every kind of the cluster: unrolled, the common case and the cheapest
-            by_kind = ((knowledge, float(k) if k else None), (skills, float(s) if s else None),
-                       (attitudes, float(a) if a else None))
-        clusters.append((cluster_id, float(overall) if overall else None, by_kind))
-    return tuple(clusters)
+    cluster_id, overall, k, s, a = part.split(",")
+    if _ABSENT_KIND in (k, s, a):
+        by_kind = tuple((kind, float(value) if value else None)
+                        for kind, value in zip(COMPONENT_KINDS, (k, s, a), strict=True) if value != _ABSENT_KIND)
+    else:  # the scope has every kind of the cluster: unrolled, the common case and the cheapest
+        by_kind = ((knowledge, float(k) if k else None), (skills, float(s) if s else None),
+                   (attitudes, float(a) if a else None))
+    return cluster_id, float(overall) if overall else None, by_kind
 
 
 def cluster_ids_text(scores: Mapping | None) -> str:

@@ -67,11 +67,11 @@ class Selection:
     facts: api.Facts  # of the block's rows within the dates
     withheld: bool  # the dates leave out too few learners of the block: no figures (cohort.leaves_out_enough)
 
-    def rows(self, course_key, ratings=False) -> list[dict]:
-        """The chosen rows as the cohort figures read them (none when withheld)."""
+    def cohort(self, course_key) -> cohort.Cohort:
+        """The chosen moments as the cohort figures read them (none when withheld)."""
         if self.withheld:
-            return []
-        return api.cohort_rows(str(course_key), self.block, self.since, self.until, ratings=ratings)
+            return cohort.Cohort.from_rows([])
+        return api.cohort(str(course_key), self.block, self.since, self.until, self.facts)
 
 
 class QueryError(ValueError):
@@ -156,21 +156,22 @@ def cohort_page(request, course_key):
         chosen = _selection(request, course_key)
     except QueryError as error:
         return _refused(400, str(error))
-    rows = chosen.rows(course_key, ratings=True)
+    rows = chosen.cohort(course_key)
     framework = _framework(chosen.facts.frameworks)
     lang = best_language(get_language(), framework.languages, framework.source_language)
     assessments = _assessments(course_key, request.user.get_username())
     titles_of_blocks = {key: block.texts(lang)[0] for key, block in assessments.items()}
     scales = load_scales()
-    scale = scales.get(rows[0]["scale"]) if rows and rows[0]["scale"] in scales.ids else scales.get(DEFAULT_SCALE)
+    known = [scale for scale in chosen.facts.scales if scale in scales.ids]
+    scale = scales.get(known[0] if known else DEFAULT_SCALE)
     minimum = conf.MIN_GROUP.value()
     return _page(request, _("Cohort competences"), engine.render("dashboard/cohort.html", {
         "course_key": str(course_key), "chosen_block": chosen.block,
         "blocks": [(b, titles_of_blocks.get(b, b)) for b in chosen.blocks],
         "since": _iso(chosen.since), "until": _iso(chosen.until),
         "by": chosen.by, "min_group": minimum, "withheld": chosen.withheld,
-        "learners": chosen.facts.learners, "per_learner": any(r["shared"] for r in rows),
-        "versions": sorted({r["framework_version"] for r in rows}),
+        "learners": chosen.facts.learners, "per_learner": chosen.facts.shared and not chosen.withheld,
+        "versions": [] if chosen.withheld else chosen.facts.framework_versions,
         "coverage_url": _coverage_url(course_key, request.user.get_username()),
         "query": request.GET.urlencode(),
         **cohort_view(framework, lang, _, rows, scale, scales, minimum, chosen.by),
@@ -250,7 +251,7 @@ def cohort_export(request, course_key, what, fmt):
             table = exports.learners_table(moments, shared, chosen.facts.cluster_ids, framework, lang, minimum,
                                            chosen.withheld)
         else:
-            table = exports.clusters_table(chosen.rows(course_key), framework, lang, minimum, chosen.withheld)
+            table = exports.clusters_table(chosen.cohort(course_key), framework, lang, minimum, chosen.withheld)
     except QueryError as error:
         return _refused(400, str(error))
     except exports.WithheldError as error:

@@ -3,7 +3,6 @@ the clusters the assessment asks about, named, in whole points, each chart besid
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from ..core import cohort
@@ -43,7 +42,7 @@ def week_start(label: str) -> date:
     return date.fromisocalendar(int(year), int(week), 1)
 
 
-def cohort_view(framework: Framework, lang: str, gettext, rows: Sequence, scale: Scale, scales: Scales,
+def cohort_view(framework: Framework, lang: str, gettext, rows: cohort.Cohort, scale: Scale, scales: Scales,
                 min_group: int, by: str) -> dict:
     """Every figure of the page (no figure for fewer than `min_group` learners)."""
     titles = {c.id: c.title.get(lang) for c in framework.clusters()}
@@ -88,7 +87,7 @@ def cohort_view(framework: Framework, lang: str, gettext, rows: Sequence, scale:
         "timeline": [{"label": p.label, "week": week_start(p.label) if by == "week" else None,
                       "learners": p.learners, "suppressed": p.suppressed,
                       "medians": [whole(p.median(c)) for c in clusters]} for p in timeline],
-        "scale_titles": sorted({scales.get(r["scale"]).title.get(lang) for r in rows if r["scale"] in scales.ids}),
+        "scale_titles": sorted({scales.get(s).title.get(lang) for s in set(rows.scale) if s in scales.ids}),
     }
 
 
@@ -99,7 +98,7 @@ def _level_words(scale: Scale, median: float, lang: str) -> str:
 
 
 
-def expected_view(framework: Framework, lang: str, gettext, rows: Sequence, setting: tuple | None, scales: Scales,
+def expected_view(framework: Framework, lang: str, gettext, rows: cohort.Cohort, setting: tuple | None, scales: Scales,
                   min_group: int) -> dict | None:
     """Per cluster, the learners at or above the expected level of the assessment's target position
     (`cohort.at_expected_level`), in words, chart and table; `setting` is the assessment's (profile, target

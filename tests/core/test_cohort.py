@@ -391,3 +391,32 @@ def test_among_equal_medians_the_statement_more_learners_rated_below_it_comes_fi
 def test_only_the_clusters_the_assessment_asked_about_are_covered():
     assert covered_clusters(ROWS, ["9", "2", "1", "3"]) == ["2", "1"]
     assert covered_clusters([], ["1"]) == []
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_paired_growth_counts_the_changes_a_learner_by_learner_reading_finds(seed):
+    """Counted by pairs of scores when every moment asks the same clusters, read learner by learner when the
+    clusters differ (here: in half of the cohorts, one learner's latest moment adds cluster 3)."""
+    rng = random.Random(seed)
+    levels = [None, 0.0, 25.0, 50.0, 75.0, 100.0]
+    rows = []
+    for n in range(rng.randint(5, 30)):
+        for moment in range(1, rng.randint(1, 3) + 1):
+            values = {cid: rng.choice(levels) for cid in ("1", "2")}
+            if seed % 2 and n == 0 and moment > 1:
+                values["3"] = 50.0
+            rows.append(row(f"l{n}", moment, f"2026-11-{10 + moment}T10:00:00Z", values))
+    expected = []
+    for cid in ("1", "2", "3"):
+        deltas = []
+        for learner in {r["learner"] for r in rows}:
+            mine = sorted((r for r in rows if r["learner"] == learner), key=lambda r: r["moment"])
+            if len(mine) > 1:
+                values = [{c["cluster"]: c["overall"]["value"] for c in r["scores"]["clusters"]} for r in mine]
+                a, b = values[0].get(cid), values[-1].get(cid)
+                if a is not None and b is not None:
+                    deltas.append(b - a)
+        expected.append((len(deltas), statistics.median(deltas) if deltas else None,
+                         sum(d > 0 for d in deltas) / len(deltas) if deltas else None))
+    found = paired_growth(rows, ["1", "2", "3"], min_group=1)
+    assert [(g.pairs, g.median_change, g.improved) for g in found] == expected

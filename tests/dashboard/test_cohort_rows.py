@@ -1,4 +1,4 @@
-"""The cohort's rows as the database gives them: the same rows as the Python filters, the same figures from the
+"""The cohort's moments as the database gives them: the same rows as the Python filters, the same figures from the
 compact columns as from the JSON, and the per-learner export streamed a chunk of rows at a time."""
 
 import json
@@ -43,7 +43,11 @@ def random_cohort(rng: random.Random, learners: int = 30) -> None:
 
 
 def keys(rows) -> list:
-    return sorted((r["learner"], r["moment"], r["submitted_at"], r["shared"]) for r in rows)
+    return sorted((r["learner"], r["moment"]) for r in rows)
+
+
+def every_row(found: cohort.Cohort) -> list[dict]:
+    return found.rows(range(len(found)))
 
 
 def test_the_databases_filters_choose_the_rows_the_python_filters_chose():
@@ -61,9 +65,17 @@ def test_the_databases_filters_choose_the_rows_the_python_filters_chose():
             continue
         expected = cohort.filter_rows([r for r in every if r["block"] == block], since=since and since.isoformat(),
                                       until=until and until.isoformat())
-        found = api.cohort_rows(COURSE, block, since, until)
-        assert keys(found) == keys(expected), (block, since, until)
+        found = api.cohort(COURSE, block, since, until)
+        assert keys(every_row(found)) == keys(expected), (block, since, until)
         assert api.learner_count(COURSE, block, since, until) == len({r["learner"] for r in expected})
+        shown = api.facts(COURSE, block, since, until)
+        assert (shown.learners, shown.shared) == (len({r["learner"] for r in expected}),
+                                                  any(r["shared"] for r in expected))
+        assert found.clusters == {cid for r in expected for cid in cohort_clusters(r)}
+
+
+def cohort_clusters(row) -> list[str]:
+    return [cluster["cluster"] for cluster in row["scores"]["clusters"]]
 
 
 def figures(rows, framework) -> list:
@@ -75,7 +87,7 @@ def figures(rows, framework) -> list:
             cohort.level_distribution(rows, statements, range(5), min_group=1),
             cohort.statement_levels(rows, [sid for cid in clusters for sid in statements[cid]], min_group=1),
             cohort.growth_over_time(rows, clusters, min_group=1, by="week"),
-            cohort.learner_rows_for_export(rows, clusters)]
+            cohort.growth_over_time(rows, clusters, min_group=1)]
 
 
 def test_the_compact_columns_give_the_figures_the_json_gives():
@@ -85,8 +97,8 @@ def test_the_compact_columns_give_the_figures_the_json_gives():
     framework = get_framework()
     for block in BLOCKS:
         from_json = api.rows(COURSE, [block])
-        compact = api.cohort_rows(COURSE, block, ratings=True)
-        assert [r["ratings"] for r in compact] == [r["ratings"] for r in from_json]
+        compact = api.cohort(COURSE, block)
+        assert [r["ratings"] for r in every_row(compact)] == [r["ratings"] for r in from_json]
         assert figures(compact, framework) == figures(from_json, framework)
 
 
@@ -125,5 +137,5 @@ def test_rows_created_in_bulk_get_their_compact_columns_too():
     SnapshotRecord.objects.bulk_create(made)
     assert all(SnapshotRecord.objects.values_list("figures", flat=True))
     for block in BLOCKS:
-        assert figures(api.cohort_rows(COURSE, block, ratings=True), get_framework()) == figures(
+        assert figures(api.cohort(COURSE, block), get_framework()) == figures(
             api.rows(COURSE, [block]), get_framework())
