@@ -7,9 +7,10 @@ Input: a `Cohort`, the moments of one block column by column as the database giv
 turns into one. Feed the moments of one block (or make `learner` unique per block): a learner's *first* and
 *latest* moments are their moments with the lowest and highest (moment, submitted_at).
 
-Counting, not listing: the figures count how often each distinct text occurs (a cluster's scores, a statement's
-level) and take medians of the counts (`core.counted`), so that the work per moment is done by `str.join`,
-`str.split`, `Counter` and `str.count`, not by Python code per value.
+Counting, not listing: a `Cohort` cuts its moments' compact text into a column per cluster and per statement once
+(`str.join`, `str.split`, slices), and each figure counts how often each distinct value occurs in the rows it needs
+(`itemgetter`, `Counter`, `str.count`) and takes medians of the counts (`core.counted`): no Python code runs per
+learner and value, which a cohort of 100,000 learners needs.
 
 Privacy: any figure computed from fewer than `min_group` learners is None and flagged `suppressed=True`; only the
 number of learners itself is kept, so that the page can say why nothing is shown. A cluster a learner rated
@@ -30,6 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import itemgetter
 
 from . import compact
 from .counted import Counted
@@ -116,6 +118,7 @@ class Cohort:
     layout: tuple[str, ...] = ()  # the statement of each character of `answers`
     ratings: dict[int, Mapping] = field(default_factory=dict)  # row -> ratings not written in `layout`
     ordered: bool = False  # the rows are sorted by learner, moment, submitted_at
+    _overall: dict[str, list] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_rows(cls, rows: Iterable[Row]) -> Cohort:
@@ -151,19 +154,53 @@ class Cohort:
             raise ValueError(f"moment must be 'latest' or 'first', not {moment!r}")
         return self._picks[moment == "latest"]
 
-    def parts(self, rows: Iterable[int]) -> Counter:
-        """How often each cluster's text (a part of `figures` between semicolons) occurs in these rows."""
-        found = Counter(";".join([self.figures[i] for i in rows]).split(";"))
-        found.pop("", None)
+    @cached_property
+    def _scores(self) -> tuple[dict[str, list[str]], dict[str, tuple]]:
+        """cluster -> its text in each row ("" where the row has none), and each distinct text parsed."""
+        n = len(self)
+        parts = ";".join(self.figures).split(";") if n else []
+        size = len(parts) // n if n else 0
+        columns: dict[str, list[str]] | None = {} if size and len(parts) == size * n else None
+        for k in range(size if columns is not None else 0):  # every row with the same clusters: cut, not read
+            column = parts[k::size]
+            found = {part.split(",", 1)[0] for part in set(column)}
+            if len(found) != 1 or "" in found:
+                columns = None
+                break
+            columns[found.pop()] = column
+        if columns is None:  # rows with other clusters: row by row
+            columns = {}
+            for i, text in enumerate(self.figures):
+                for part in text.split(";") if text else ():
+                    columns.setdefault(part.split(",", 1)[0], [""] * n)[i] = part
+        parsed = {part: compact.cluster_from_text(part) for column in columns.values() for part in set(column)
+                  if part}
+        return columns, parsed
+
+    def scores(self, cluster_id: str) -> list[str]:
+        """The cluster's text (`compact.cluster_from_text` reads it) in each row, "" where the row has none."""
+        return self._scores[0].get(cluster_id) or [""] * len(self)
+
+    def parsed(self, part: str) -> tuple:
+        """A text of `scores` as (cluster, overall, ((kind, score), ...))."""
+        return self._scores[1][part]
+
+    def overall(self, cluster_id: str) -> list[float | None]:
+        """The cluster's overall score in each row (None where the row has none)."""
+        found = self._overall.get(cluster_id)
+        if found is None:
+            value = {part: parsed[1] for part, parsed in self._scores[1].items()} | {"": None}
+            found = self._overall[cluster_id] = list(map(value.__getitem__, self.scores(cluster_id)))
         return found
 
-    def answer_columns(self, rows: Iterable[int]) -> tuple[dict[str, str], list[Mapping]]:
-        """Statement -> the characters of these rows' answers, one per row, as one string; and the ratings of the
-        rows whose answers are not written in the layout."""
-        rows = list(rows)
-        written = [self.answers[i] for i in rows if self.answers[i]]
-        columns = {sid: "".join(chars) for sid, chars in zip(self.layout, zip(*written, strict=True), strict=True)} \
-            if written else {}
+    @cached_property
+    def latest_answers(self) -> tuple[dict[str, str], list[Mapping]]:
+        """Statement -> the characters of the learners' latest answers, one per learner, as one string (cut from
+        the answers joined); and the ratings of the latest moments whose answers are not written in the layout."""
+        rows = self.pick("latest").values()
+        written = "".join([self.answers[i] for i in rows if self.answers[i]])
+        width = len(self.layout)
+        columns = {sid: written[k::width] for k, sid in enumerate(self.layout)} if written else {}
         return columns, [self.ratings[i] for i in rows if not self.answers[i] and i in self.ratings]
 
     def rows(self, rows: Iterable[int]) -> list[dict]:
@@ -186,25 +223,15 @@ def _values(row: Row) -> dict[str, float | None]:
     return cluster_values(row.get("scores"))
 
 
-def _parsed():
-    """A reader of cluster texts that parses each distinct text once."""
-    seen: dict[str, tuple] = {}
-
-    def parse(part: str) -> tuple:
-        found = seen.get(part)
-        if found is None:
-            found = seen[part] = compact.cluster_from_text(part)
-        return found
-    return parse
+def _take(column: Sequence, rows: Sequence[int]) -> Sequence:
+    """The column's values in these rows (an itemgetter: no Python code per row)."""
+    return itemgetter(*rows)(column) if len(rows) > 1 else [column[i] for i in rows]
 
 
-def _overall_counts(parts: Counter, cluster_ids: Iterable[str]) -> dict[str, dict[float, int]]:
-    """cluster -> {overall score: learners} of counted cluster texts."""
-    found: dict[str, dict[float, int]] = {cid: {} for cid in cluster_ids}
-    for part, n in parts.items():
-        cid, value, _kinds = compact.cluster_from_text(part)
-        if cid in found and value is not None:
-            found[cid][value] = found[cid].get(value, 0) + n
+def _counted(values: Iterable) -> dict:
+    """{value: how often}, None left out."""
+    found = Counter(values)
+    found.pop(None, None)
     return found
 
 
@@ -239,18 +266,20 @@ def cluster_summary(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str], mi
                     moment: str = "latest") -> list[ClusterStats]:
     """Median, quartiles and per-kind medians of each cluster over each learner's latest (or first) moment."""
     moments = _cohort(rows)
+    picked = list(moments.pick(moment).values())
     overall: dict[str, dict[float, int]] = {cid: {} for cid in cluster_ids}
     kinds: dict[str, dict[str, dict[float, int]]] = {cid: {} for cid in cluster_ids}
-    for part, n in moments.parts(moments.pick(moment).values()).items():
-        cid, value, by_kind = compact.cluster_from_text(part)
-        if cid not in overall:
-            continue
-        if value is not None:
-            overall[cid][value] = overall[cid].get(value, 0) + n
-        for kind, kind_value in by_kind:
-            bucket = kinds[cid].setdefault(kind, {})
-            if kind_value is not None:
-                bucket[kind_value] = bucket.get(kind_value, 0) + n
+    for cid in cluster_ids:
+        texts = Counter(_take(moments.scores(cid), picked))
+        texts.pop("", None)
+        for part, n in texts.items():
+            _cid, value, by_kind = moments.parsed(part)
+            if value is not None:
+                overall[cid][value] = overall[cid].get(value, 0) + n
+            for kind, kind_value in by_kind:
+                bucket = kinds[cid].setdefault(kind, {})
+                if kind_value is not None:
+                    bucket[kind_value] = bucket.get(kind_value, 0) + n
     result = []
     for cid in cluster_ids:
         values = Counted(overall[cid])
@@ -282,7 +311,7 @@ def level_distribution(rows: Cohort | Iterable[Row], framework_statements_by_clu
     when fewer than `min_group` learners gave it at least one level.
     """
     moments = _cohort(rows)
-    columns, others = moments.answer_columns(moments.pick("latest").values())
+    columns, others = moments.latest_answers
     chars = {str(level): level for level in scale_values if str(level) in compact.LEVEL_CHARS}
     keys = [*scale_values, NOT_RELEVANT]
     result = []
@@ -326,7 +355,7 @@ def statement_levels(rows: Cohort | Iterable[Row], statement_ids: Sequence[str],
     the one with the larger share of learners below it first, then in `statement_ids` order. Statements fewer than
     `min_group` learners rated are left out."""
     moments = _cohort(rows)
-    columns, others = moments.answer_columns(moments.pick("latest").values())
+    columns, others = moments.latest_answers
     shown = []
     for order, sid in enumerate(statement_ids):
         column = columns.get(sid, "")
@@ -348,52 +377,20 @@ def covered_clusters(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str]) -
     return [cid for cid in cluster_ids if cid in asked]
 
 
-def _aligned(first: list[str], latest: list[str], parse) -> list[tuple[str, list, list]] | None:
-    """When every text of both lists has the same clusters in the same order: (cluster, first overall scores,
-    latest overall scores) per cluster, the scores in the lists' order; else None."""
-    parts_first, parts_latest = ";".join(first).split(";"), ";".join(latest).split(";")
-    size = len(parts_first) // len(first) if first else 0
-    if not size or len(parts_first) != size * len(first) or len(parts_latest) != len(parts_first):
-        return None
-    seen = {part: parse(part) for part in {*parts_first, *parts_latest}}
-    found = []
-    for k in range(size):
-        column_first, column_latest = parts_first[k::size], parts_latest[k::size]
-        clusters = {seen[part][0] for part in {*column_first, *column_latest}}
-        if len(clusters) != 1:
-            return None
-        found.append((clusters.pop(), [seen[part][1] for part in column_first],
-                      [seen[part][1] for part in column_latest]))
-    return found
-
-
 def paired_growth(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str],
                   min_group: int = MIN_GROUP) -> list[ClusterGrowth]:
     """Change from each learner's first to their latest moment, for learners with a score in both."""
     moments = _cohort(rows)
-    parse = _parsed()
-    first, number, figures = moments.pick("first"), moments.moment, moments.figures
+    first, number = moments.pick("first"), moments.moment
     pairs = [(first[learner], latest) for learner, latest in moments.pick("latest").items()
              if number[latest] > number[first[learner]]]
+    before, after = [a for a, _b in pairs], [b for _a, b in pairs]
     changes: dict[str, dict[float, int]] = {cid: {} for cid in cluster_ids}
-    aligned = _aligned([figures[a] for a, _b in pairs], [figures[b] for _a, b in pairs], parse) if pairs else []
-    if aligned is not None:  # the common case: one scope for all, counted by pairs of scores
-        for cid, before, after in aligned:
-            if cid in changes:
-                for (a, b), n in Counter(zip(before, after, strict=True)).items():
-                    if a is not None and b is not None:
-                        changes[cid][b - a] = changes[cid].get(b - a, 0) + n
-    else:
-        def overall(row: int) -> dict[str, float | None]:
-            text = figures[row]
-            return {cid: value for cid, value, _kinds in map(parse, text.split(";"))} if text else {}
-
-        for earliest, latest in pairs:
-            before, after = overall(earliest), overall(latest)
-            for cid, bucket in changes.items():
-                a, b = before.get(cid), after.get(cid)
-                if a is not None and b is not None:
-                    bucket[b - a] = bucket.get(b - a, 0) + 1
+    for cid in cluster_ids:
+        overall = moments.overall(cid)
+        for (a, b), n in Counter(zip(_take(overall, before), _take(overall, after), strict=True)).items():
+            if a is not None and b is not None:
+                changes[cid][b - a] = changes[cid].get(b - a, 0) + n
     result = []
     for cid in cluster_ids:
         deltas = Counted(changes[cid])
@@ -488,8 +485,9 @@ def growth_over_time(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str], m
         if too_few(len(picked), min_group):
             result.append(Period(label, len(picked), tuple((cid, None) for cid in cluster_ids), True))
             continue
-        values = _overall_counts(moments.parts(picked.values()), cluster_ids)
-        medians = tuple((cid, _counted_median(values[cid], min_group)) for cid in cluster_ids)
+        chosen = list(picked.values())
+        medians = tuple((cid, _counted_median(_counted(_take(moments.overall(cid), chosen)), min_group))
+                        for cid in cluster_ids)
         result.append(Period(label, len(picked), medians, False))
     return result
 
