@@ -26,12 +26,10 @@ percentile); with one value, all of median, q1 and q3 are that value.
 from __future__ import annotations
 
 import statistics
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from operator import itemgetter
 
 from . import compact
 from .counted import Counted
@@ -39,7 +37,8 @@ from .gap import gap
 from .messages import InputError
 from .model import COMPONENT_KINDS, Framework
 from .profiles.model import PositionProfile
-from .scales import NOT_RELEVANT, Scales
+from .scales import NOT_RELEVANT, Scale, Scales
+from .score_counts import AnswerCounts, FigureCounts
 from .scoring import cluster_values
 
 #: The smallest group whose figures are shown.
@@ -118,7 +117,10 @@ class Cohort:
     layout: tuple[str, ...] = ()  # the statement of each character of `answers`
     ratings: dict[int, Mapping] = field(default_factory=dict)  # row -> ratings not written in `layout`
     ordered: bool = False  # the rows are sorted by learner, moment, submitted_at
-    _overall: dict[str, list] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # (cluster, kind or "") -> the positions in `layout` of its statements, and the scale of every moment: given,
+    # the scores are summed from the answers
+    groups: Mapping[tuple[str, str], Sequence[int]] = field(default_factory=dict)
+    scale_of_all: Scale | None = None
 
     @classmethod
     def from_rows(cls, rows: Iterable[Row]) -> Cohort:
@@ -155,43 +157,11 @@ class Cohort:
         return self._picks[moment == "latest"]
 
     @cached_property
-    def _scores(self) -> tuple[dict[str, list[str]], dict[str, tuple]]:
-        """cluster -> its text in each row ("" where the row has none), and each distinct text parsed."""
-        n = len(self)
-        parts = ";".join(self.figures).split(";") if n else []
-        size = len(parts) // n if n else 0
-        columns: dict[str, list[str]] | None = {} if size and len(parts) == size * n else None
-        for k in range(size if columns is not None else 0):  # every row with the same clusters: cut, not read
-            column = parts[k::size]
-            found = {part.split(",", 1)[0] for part in set(column)}
-            if len(found) != 1 or "" in found:
-                columns = None
-                break
-            columns[found.pop()] = column
-        if columns is None:  # rows with other clusters: row by row
-            columns = {}
-            for i, text in enumerate(self.figures):
-                for part in text.split(";") if text else ():
-                    columns.setdefault(part.split(",", 1)[0], [""] * n)[i] = part
-        parsed = {part: compact.cluster_from_text(part) for column in columns.values() for part in set(column)
-                  if part}
-        return columns, parsed
-
-    def scores(self, cluster_id: str) -> list[str]:
-        """The cluster's text (`compact.cluster_from_text` reads it) in each row, "" where the row has none."""
-        return self._scores[0].get(cluster_id) or [""] * len(self)
-
-    def parsed(self, part: str) -> tuple:
-        """A text of `scores` as (cluster, overall, ((kind, score), ...))."""
-        return self._scores[1][part]
-
-    def overall(self, cluster_id: str) -> list[float | None]:
-        """The cluster's overall score in each row (None where the row has none)."""
-        found = self._overall.get(cluster_id)
-        if found is None:
-            value = {part: parsed[1] for part, parsed in self._scores[1].items()} | {"": None}
-            found = self._overall[cluster_id] = list(map(value.__getitem__, self.scores(cluster_id)))
-        return found
+    def counts(self) -> AnswerCounts | FigureCounts:
+        """How often each score occurs (`core.score_counts`): summed from the answers when they allow it."""
+        if AnswerCounts.fits(self.answers, self.groups, self.scale_of_all):
+            return AnswerCounts(self.answers, self.groups, self.scale_of_all)
+        return FigureCounts(self.figures)
 
     @cached_property
     def latest_answers(self) -> tuple[dict[str, str], list[Mapping]]:
@@ -221,18 +191,6 @@ def _values(row: Row) -> dict[str, float | None]:
     if figures is not None:
         return {cid: overall for cid, overall, _kinds in figures}
     return cluster_values(row.get("scores"))
-
-
-def _take(column: Sequence, rows: Sequence[int]) -> Sequence:
-    """The column's values in these rows (an itemgetter: no Python code per row)."""
-    return itemgetter(*rows)(column) if len(rows) > 1 else [column[i] for i in rows]
-
-
-def _counted(values: Iterable) -> dict:
-    """{value: how often}, None left out."""
-    found = Counter(values)
-    found.pop(None, None)
-    return found
 
 
 # --- Small statistics ----------------------------------------------------------------------------------------------
@@ -267,19 +225,8 @@ def cluster_summary(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str], mi
     """Median, quartiles and per-kind medians of each cluster over each learner's latest (or first) moment."""
     moments = _cohort(rows)
     picked = list(moments.pick(moment).values())
-    overall: dict[str, dict[float, int]] = {cid: {} for cid in cluster_ids}
-    kinds: dict[str, dict[str, dict[float, int]]] = {cid: {} for cid in cluster_ids}
-    for cid in cluster_ids:
-        texts = Counter(_take(moments.scores(cid), picked))
-        texts.pop("", None)
-        for part, n in texts.items():
-            _cid, value, by_kind = moments.parsed(part)
-            if value is not None:
-                overall[cid][value] = overall[cid].get(value, 0) + n
-            for kind, kind_value in by_kind:
-                bucket = kinds[cid].setdefault(kind, {})
-                if kind_value is not None:
-                    bucket[kind_value] = bucket.get(kind_value, 0) + n
+    overall = {cid: moments.counts.overall(cid, picked) for cid in cluster_ids}
+    kinds = {cid: moments.counts.kinds(cid, picked) for cid in cluster_ids}
     result = []
     for cid in cluster_ids:
         values = Counted(overall[cid])
@@ -387,8 +334,7 @@ def paired_growth(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str],
     before, after = [a for a, _b in pairs], [b for _a, b in pairs]
     changes: dict[str, dict[float, int]] = {cid: {} for cid in cluster_ids}
     for cid in cluster_ids:
-        overall = moments.overall(cid)
-        for (a, b), n in Counter(zip(_take(overall, before), _take(overall, after), strict=True)).items():
+        for (a, b), n in moments.counts.pairs(cid, before, after).items():
             if a is not None and b is not None:
                 changes[cid][b - a] = changes[cid].get(b - a, 0) + n
     result = []
@@ -486,7 +432,7 @@ def growth_over_time(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str], m
             result.append(Period(label, len(picked), tuple((cid, None) for cid in cluster_ids), True))
             continue
         chosen = list(picked.values())
-        medians = tuple((cid, _counted_median(_counted(_take(moments.overall(cid), chosen)), min_group))
+        medians = tuple((cid, _counted_median(moments.counts.overall(cid, chosen), min_group))
                         for cid in cluster_ids)
         result.append(Period(label, len(picked), medians, False))
     return result

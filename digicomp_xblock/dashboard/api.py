@@ -20,6 +20,8 @@ from ..core import compact
 from ..core.cohort import Cohort
 from ..core.profiles import PositionProfile, profile_doc, profile_yaml, read_profile_text
 from ..core.pseudonyms import pseudonym
+from ..core.scales import load_scales
+from ..core.score_counts import AnswerCounts, groups_of
 from ..core.snapshots import moment_id
 from .models import (
     ConsensusChoice,
@@ -159,24 +161,49 @@ def facts(course_key: str, block_key: str, since: date | None = None, until: dat
                  sorted(scales), covered, True in shared)
 
 
-_COHORT_COLUMNS = ("learner", "moment", "when", "framework", "framework_version", "scale", "figures", "answers")
+_COHORT_COLUMNS = ("learner", "moment", "when", "framework", "framework_version", "scale", "shared", "cluster_ids",
+                   "answers")
 
 
-def cohort(course_key: str, block_key: str, since: date | None = None, until: date | None = None,
-           found: Facts | None = None) -> Cohort:
-    """The block's moments within the dates (whose `facts` are `found`, when known), as the cohort figures read
-    them, in one query of the compact columns (times as the database writes them: converting 200,000 of them to
-    datetimes would take longer than the figures)."""
-    query = (_moments(course_key, block_key, since, until).order_by("learner", "moment")
-             .annotate(when=Cast("submitted_at", CharField())).values_list(*_COHORT_COLUMNS))
-    rows = list(query)
+def cohort(course_key: str, block_key: str, since: date | None = None,
+           until: date | None = None) -> tuple[Cohort, Facts]:
+    """The block's moments within the dates as the cohort figures read them, and their facts, in one query of the
+    compact columns: their scores are summed from their answers (`core.score_counts`), the stored scores are read
+    in a second query only when the answers do not allow it; times are as the database writes them (converting
+    200,000 of them to datetimes would take longer than the figures)."""
+    moments = _moments(course_key, block_key, since, until).order_by("learner", "moment")
+    with transaction.atomic():  # both queries read the same rows
+        return _cohort_of(moments, list(moments.annotate(when=Cast("submitted_at", CharField())).values_list(
+            *_COHORT_COLUMNS)))
+
+
+def _cohort_of(moments, rows: list[tuple]) -> tuple[Cohort, Facts]:
+    """The cohort of the rows read from `moments` (their `_COHORT_COLUMNS`), and its facts."""
     if not rows:
-        return Cohort([], [], [], [], [], [], [], ordered=True)
-    learner, moment, when, framework, version, scale, figures, answers = (
+        return Cohort([], [], [], [], [], [], [], ordered=True), Facts(0, [], [], [], [], False)
+    learner, moment, when, framework, version, scale, shared, cluster_ids, answers = (
         list(column) for column in zip(*rows, strict=True))
+    found = Facts(len(set(learner)), sorted(set(framework)), sorted(set(version)), sorted(set(scale)),
+                  sorted({cid for text in set(cluster_ids) for cid in text.split()}), True in set(shared))
+    layout = statement_order(framework[0], version[0])
+    ratings = _ratings_elsewhere(moments, learner, moment, framework, version, answers) \
+        if len(found.frameworks) > 1 or len(found.framework_versions) > 1 or layout is None or not all(answers) \
+        else {}
+    scales = load_scales()
+    one_scale = scales.get(found.scales[0]) if len(found.scales) == 1 and found.scales[0] in scales.ids else None
+    groups = groups_of(conf.framework(framework[0]).statements()) if layout is not None else {}
+    figures = [] if AnswerCounts.fits(answers, groups, one_scale) else list(moments.values_list("figures", flat=True))
+    return Cohort(learner, moment, when, framework, scale, figures, answers, frozenset(found.cluster_ids),
+                  layout or (), ratings, ordered=True, groups=groups, scale_of_all=one_scale), found
+
+
+def _ratings_elsewhere(moments, learner: list, moment: list, framework: list, version: list,
+                       answers: list) -> dict[int, Mapping]:
+    """row -> ratings, of the moments whose answers are not in the first moment's layout (their answers become ""):
+    read in their own layout, or from their JSON."""
     layout = statement_order(framework[0], version[0])
     ratings = {}
-    stored = {}  # (learner, moment) -> row, of the moments whose answers are not in the compact form
+    stored = {}  # (learner, moment) -> row, of the moments with no compact answers
     for n, (framework_id, framework_version, text) in enumerate(zip(framework, version, answers, strict=True)):
         if text and layout is not None and (framework_id, framework_version) == (framework[0], version[0]):
             continue
@@ -188,13 +215,11 @@ def cohort(course_key: str, block_key: str, since: date | None = None, until: da
         answers[n] = ""
     learners = sorted({learner_id for learner_id, _number in stored})
     for start in range(0, len(learners), 500):  # the JSON of these, 500 learners a query
-        for learner_id, number, saved in _moments(course_key, block_key, since, until).filter(
-                learner__in=learners[start:start + 500]).values_list("learner", "moment", "ratings"):
+        for learner_id, number, saved in moments.filter(learner__in=learners[start:start + 500]).values_list(
+                "learner", "moment", "ratings"):
             if (learner_id, number) in stored:
                 ratings[stored[learner_id, number]] = saved
-    found = found or facts(course_key, block_key, since, until)
-    return Cohort(learner, moment, when, framework, scale, figures, answers, frozenset(found.cluster_ids),
-                  layout or (), ratings, ordered=True)
+    return ratings
 
 
 def _page(query, names: Sequence[str]) -> list[tuple]:

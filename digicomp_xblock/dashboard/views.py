@@ -64,14 +64,17 @@ class Selection:
     since: date | None
     until: date | None
     by: str
-    facts: api.Facts  # of the block's rows within the dates
     withheld: bool  # the dates leave out too few learners of the block: no figures (cohort.leaves_out_enough)
 
-    def cohort(self, course_key) -> cohort.Cohort:
-        """The chosen moments as the cohort figures read them (none when withheld)."""
+    def facts(self, course_key) -> api.Facts:
+        """The facts of the chosen rows."""
+        return api.facts(str(course_key), self.block, self.since, self.until)
+
+    def cohort(self, course_key) -> tuple[cohort.Cohort, api.Facts]:
+        """The chosen moments as the cohort figures read them (none when withheld), and their facts."""
         if self.withheld:
-            return cohort.Cohort.from_rows([])
-        return api.cohort(str(course_key), self.block, self.since, self.until, self.facts)
+            return cohort.Cohort.from_rows([]), self.facts(course_key)
+        return api.cohort(str(course_key), self.block, self.since, self.until)
 
 
 class QueryError(ValueError):
@@ -109,10 +112,10 @@ def _selection(request, course_key) -> Selection:
     by = request.GET.get("by") or "moment"
     if by not in ("moment", "week"):
         raise QueryError(_("'by' must be 'moment' or 'week'"))
-    facts = api.facts(str(course_key), block, since, until)
-    whole = api.learner_count(str(course_key), block) if since or until else facts.learners
-    withheld = not cohort.leaves_out_enough(whole, facts.learners, conf.MIN_GROUP.value())
-    return Selection(blocks, block, since, until, by, facts, withheld)
+    learners = api.learner_count(str(course_key), block, since, until)
+    whole = api.learner_count(str(course_key), block) if since or until else learners
+    withheld = not cohort.leaves_out_enough(whole, learners, conf.MIN_GROUP.value())
+    return Selection(blocks, block, since, until, by, withheld)
 
 
 def _assessments(course_key, username) -> dict:
@@ -156,13 +159,13 @@ def cohort_page(request, course_key):
         chosen = _selection(request, course_key)
     except QueryError as error:
         return _refused(400, str(error))
-    rows = chosen.cohort(course_key)
-    framework = _framework(chosen.facts.frameworks)
+    rows, facts = chosen.cohort(course_key)
+    framework = _framework(facts.frameworks)
     lang = best_language(get_language(), framework.languages, framework.source_language)
     assessments = _assessments(course_key, request.user.get_username())
     titles_of_blocks = {key: block.texts(lang)[0] for key, block in assessments.items()}
     scales = load_scales()
-    known = [scale for scale in chosen.facts.scales if scale in scales.ids]
+    known = [scale for scale in facts.scales if scale in scales.ids]
     scale = scales.get(known[0] if known else DEFAULT_SCALE)
     minimum = conf.MIN_GROUP.value()
     return _page(request, _("Cohort competences"), engine.render("dashboard/cohort.html", {
@@ -170,8 +173,8 @@ def cohort_page(request, course_key):
         "blocks": [(b, titles_of_blocks.get(b, b)) for b in chosen.blocks],
         "since": _iso(chosen.since), "until": _iso(chosen.until),
         "by": chosen.by, "min_group": minimum, "withheld": chosen.withheld,
-        "learners": chosen.facts.learners, "per_learner": chosen.facts.shared and not chosen.withheld,
-        "versions": [] if chosen.withheld else chosen.facts.framework_versions,
+        "learners": facts.learners, "per_learner": facts.shared and not chosen.withheld,
+        "versions": [] if chosen.withheld else facts.framework_versions,
         "coverage_url": _coverage_url(course_key, request.user.get_username()),
         "query": request.GET.urlencode(),
         **cohort_view(framework, lang, _, rows, scale, scales, minimum, chosen.by),
@@ -243,21 +246,22 @@ def cohort_export(request, course_key, what, fmt):
     try:
         separator = _export_format(request, what, fmt)
         chosen = _selection(request, course_key)
-        framework = _framework(chosen.facts.frameworks)
+        moments, facts = chosen.cohort(course_key) if what == "clusters" else (None, chosen.facts(course_key))
+        framework = _framework(facts.frameworks)
         lang = best_language(get_language(), framework.languages, framework.source_language)
         if what == "learners":
             shared = api.learner_count(str(course_key), chosen.block, chosen.since, chosen.until, shared=True)
-            moments = api.shared_moments(str(course_key), chosen.block, chosen.since, chosen.until)
-            table = exports.learners_table(moments, shared, chosen.facts.cluster_ids, framework, lang, minimum,
-                                           chosen.withheld)
+            table = exports.learners_table(api.shared_moments(str(course_key), chosen.block, chosen.since,
+                                                              chosen.until),
+                                           shared, facts.cluster_ids, framework, lang, minimum, chosen.withheld)
         else:
-            table = exports.clusters_table(chosen.cohort(course_key), framework, lang, minimum, chosen.withheld)
+            table = exports.clusters_table(moments, framework, lang, minimum, chosen.withheld)
     except QueryError as error:
         return _refused(400, str(error))
     except exports.WithheldError as error:
         return _refused(403, str(error))
     meta = {"course": str(course_key), "block": chosen.block, "framework": framework.id,
-            "framework_versions": chosen.facts.framework_versions, "scales": chosen.facts.scales,
+            "framework_versions": facts.framework_versions, "scales": facts.scales,
             "min_group": minimum, "clusters": {c.id: c.title.get(lang) for c in framework.clusters()}}
     if fmt == "json":
         return exports.json_file(meta, table, f"digicomp-{what}.json")

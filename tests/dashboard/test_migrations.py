@@ -66,7 +66,7 @@ def test_rows_written_before_the_compact_columns_give_the_same_cohort_figures_af
     _migrated(MigrationExecutor(connection).loader.graph.leaf_nodes(APP))
     filled = SnapshotRecord.objects.values_list("cluster_ids", "figures", "answers")
     assert all(cluster_ids == "6" and figures and len(answers) == 144 for cluster_ids, figures, answers in filled)
-    after = api.cohort("c", "c.a")
+    after, _facts = api.cohort("c", "c.a")
     for rows in (before, after):
         (latest,) = cohort.cluster_summary(rows, ["6"])
         (growth,) = cohort.paired_growth(rows, ["6"])

@@ -1,0 +1,74 @@
+"""The scores summed from the answers are the stored scores: every cohort figure comes out the same both ways."""
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from digicomp_xblock.core import cohort, compact
+from digicomp_xblock.core.loader import get_framework
+from digicomp_xblock.core.scales import NOT_RELEVANT, load_scales
+from digicomp_xblock.core.score_counts import AnswerCounts, FigureCounts, groups_of
+from digicomp_xblock.core.snapshots import make_snapshot
+
+FRAMEWORK = get_framework()
+LAYOUT = [s.id for s in FRAMEWORK.statements()]
+CLUSTERS = [c.id for c in FRAMEWORK.clusters()]
+
+
+def random_cohort(seed: int, scale_id: str) -> tuple[cohort.Cohort, cohort.Cohort]:
+    """The same moments twice: summed from their answers, and read from their stored scores. Each learner's
+    assessment asks some clusters (all their statements, or a part); some statements are left unrated or rated
+    "not relevant"."""
+    rng = random.Random(seed)
+    scale = load_scales().get(scale_id)
+    columns = {name: [] for name in ("learner", "moment", "submitted_at", "framework", "scale", "figures", "answers")}
+    for n in range(rng.randint(6, 40)):
+        clusters = rng.sample(CLUSTERS, rng.randint(1, len(CLUSTERS)))
+        scope = [s for s in FRAMEWORK.statements() if s.cluster_id in clusters and rng.random() < 0.8]
+        for moment in range(1, rng.randint(1, 3) + 1):
+            ratings = {s.id: rng.choice([*scale.values, NOT_RELEVANT]) for s in scope if rng.random() < 0.85}
+            snap = make_snapshot(FRAMEWORK, scale, scope, ratings, {}, f"2026-10-{moment:02d}T09:00:00")
+            for name, value in (("learner", f"l{n:02d}"), ("moment", moment), ("submitted_at", snap["submitted_at"]),
+                                ("framework", FRAMEWORK.id), ("scale", scale.id),
+                                ("figures", compact.scores_text(snap["scores"])),
+                                ("answers", compact.answers_text(snap["ratings"], LAYOUT))):
+                columns[name].append(value)
+    clusters = frozenset(cid for text in columns["figures"] for cid in text and
+                         [part.split(",")[0] for part in text.split(";")])
+    summed = cohort.Cohort(**columns, clusters=clusters, layout=tuple(LAYOUT), groups=groups_of(FRAMEWORK.statements()),
+                           scale_of_all=scale)
+    read = cohort.Cohort(**columns, clusters=clusters, layout=tuple(LAYOUT))
+    return summed, read
+
+
+def figures(moments: cohort.Cohort) -> list:
+    return [cohort.cluster_summary(moments, CLUSTERS, min_group=1),
+            cohort.cluster_summary(moments, CLUSTERS, min_group=1, moment="first"),
+            cohort.paired_growth(moments, CLUSTERS, min_group=1),
+            cohort.growth_over_time(moments, CLUSTERS, min_group=1),
+            cohort.growth_over_time(moments, CLUSTERS, min_group=1, by="week")]
+
+
+def shown(summary: list) -> list:
+    """The cluster figures as the page shows them: a kind's median, where there is one."""
+    return [(s.cluster_id, s.learners, s.median, s.q1, s.q3, s.suppressed,
+             {kind: median for kind, median in s.by_kind if median is not None}) for s in summary]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_scores_summed_from_the_answers_give_the_figures_of_the_stored_scores(seed):
+    summed, read = random_cohort(seed, load_scales().ids[seed % len(load_scales().ids)])
+    assert isinstance(summed.counts, AnswerCounts) and isinstance(read.counts, FigureCounts)
+    found, expected = figures(summed), figures(read)
+    assert shown(found[0]) == shown(expected[0]) and shown(found[1]) == shown(expected[1])
+    assert found[2:] == expected[2:]
+
+
+def test_answers_that_cannot_be_summed_are_read_from_the_stored_scores():
+    summed, _read = random_cohort(1, "growth-5")
+    assert isinstance(replace(summed, answers=["", *summed.answers[1:]]).counts, FigureCounts)
+    assert isinstance(replace(summed, scale_of_all=None).counts, FigureCounts)
+    scale = load_scales().get("growth-5")  # levels 0 to 4: a byte sums 63 statements, not 64
+    assert AnswerCounts.fits(["0" * 144], {("1", ""): list(range(63))}, scale)
+    assert not AnswerCounts.fits(["0" * 144], {("1", ""): list(range(64))}, scale)
