@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..core import cohort
-from ..core.model import Framework
+from ..core.model import COMPONENT_KINDS, Framework
 from ..core.scales import Scale, Scales
 from .charts import bar_chart, growth_chart, stacked_chart
 
@@ -60,7 +60,7 @@ def cohort_view(framework: Framework, lang: str, gettext, rows: cohort.Cohort, s
     return {
         "clusters": [{"id": cid, "title": titles[cid]} for cid in clusters],
         "summary": [{"id": s.cluster_id, "title": titles[s.cluster_id], "stats": s, "median": whole(s.median),
-                     "q1": whole(s.q1), "q3": whole(s.q3), "kinds": [whole(value) for _kind, value in s.by_kind]}
+                     "q1": whole(s.q1), "q3": whole(s.q3), "kinds": [whole(s.kind(kind)) for kind in COMPONENT_KINDS]}
                     for s in latest],
         "growth": [{"id": g.cluster_id, "title": titles[g.cluster_id], "stats": g, "change": whole(g.median_change),
                     "improved": whole_percent(g.improved)} for g in growth],
