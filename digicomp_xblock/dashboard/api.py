@@ -244,6 +244,7 @@ def shared_moments(course_key: str, block_key: str, since: date | None = None,
         learner, number, pk = page[-1][:3]  # the key of the next page: after this row, in the same order
         after = (Q(learner__gt=learner) | Q(learner=learner, moment__gt=number)
                  | Q(learner=learner, moment=number, pk__gt=pk))
+        del page  # before the next one is read: one page held, not two
 
 
 def learner_snapshots(course_key: str, learner: str) -> list[dict]:
