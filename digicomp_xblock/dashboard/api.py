@@ -232,18 +232,19 @@ def shared_moments(course_key: str, block_key: str, since: date | None = None,
     """The moments of the block the learners shared, within the dates, by learner and moment, as rows with
     `learner`, `moment`, `submitted_at` and `figures` (core.cohort); read `CHUNK` rows at a time by key, so that
     at most that many are held whatever the database driver buffers."""
-    query = _moments(course_key, block_key, since, until).filter(shared=True).order_by("learner", "moment", "pk")
+    query = _moments(course_key, block_key, since, until).filter(shared=True).order_by("learner", "moment")
     after = Q()
     while True:
-        page = _page(query.filter(after), ("learner", "moment", "pk", "submitted_at", "figures"))
-        for learner, number, _pk, submitted_at, figures in page:
+        page = _page(query.filter(after), ("learner", "moment", "submitted_at", "figures"))
+        for learner, number, submitted_at, figures in page:
             yield {"learner": learner, "moment": number, "submitted_at": submitted_at.isoformat(),
                    "figures": compact.figures_from_text(figures)}
         if len(page) < CHUNK:
             return
-        learner, number, pk = page[-1][:3]  # the key of the next page: after this row, in the same order
-        after = (Q(learner__gt=learner) | Q(learner=learner, moment__gt=number)
-                 | Q(learner=learner, moment=number, pk__gt=pk))
+        # the next page: after this row, in the same order (a learner has one row per moment of a block); written
+        # as a range of learners the index reads from, not as an OR the databases read every row for
+        learner, number = page[-1][:2]
+        after = Q(learner__gte=learner) & ~Q(learner=learner, moment__lte=number)
         del page  # before the next one is read: one page held, not two
 
 
