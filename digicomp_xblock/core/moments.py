@@ -123,16 +123,27 @@ def encode(moment: Mapping) -> str | Mapping:
     return text if exact else moment
 
 
+def _values(text: str) -> list:
+    layout, *values = json.loads(text)
+    if layout != _LAYOUT:
+        raise ValueError(f"a stored moment of an unknown layout: {layout!r}")
+    return values
+
+
 def decode(stored: str | Mapping) -> Mapping:
     """A moment from its stored form (text written by `encode`, or a JSON object as older records hold)."""
     if not isinstance(stored, str):
         return stored
-    layout, *values = json.loads(stored)
-    if layout != _LAYOUT:
-        raise ValueError(f"a stored moment of an unknown layout: {layout!r}")
-    moment = dict(zip(_KEYS, values, strict=True))
+    moment = dict(zip(_KEYS, _values(stored), strict=True))
     moment["ratings"], moment["scores"] = _ratings(moment["ratings"]), _scores(moment["scores"])
     return moment
+
+
+def _head(stored: str | Mapping) -> Mapping:
+    if not isinstance(stored, str):
+        return stored
+    moment_id, submitted_at, *_ = _values(stored)
+    return {"id": moment_id, "submitted_at": submitted_at}
 
 
 class Moments(Sequence):
@@ -170,6 +181,11 @@ class Moments(Sequence):
         return NotImplemented
 
     __hash__ = None
+
+    def heads(self) -> list[Mapping]:
+        """Each moment's `id` and `submitted_at` (what `snapshots.moment_id` reads, e.g. to check the dashboard's
+        copy at every view), without making the ratings and scores of those stored as text."""
+        return [self._decoded.get(position) or _head(each) for position, each in enumerate(self.stored)]
 
     def __deepcopy__(self, memo) -> Moments:
         return Moments(copy.deepcopy(self.stored, memo))

@@ -14,7 +14,7 @@ from digicomp_xblock.core.loader import get_framework
 from digicomp_xblock.core.moments import Moments, appended, decode, encode, moments_of, stored
 from digicomp_xblock.core.scales import NOT_RELEVANT, load_scales
 from digicomp_xblock.core.scope import resolve_scope
-from digicomp_xblock.core.snapshots import make_snapshot
+from digicomp_xblock.core.snapshots import make_snapshot, moment_id
 
 FRAMEWORK = get_framework()
 SCALES = load_scales()
@@ -164,6 +164,16 @@ def test_counting_moments_decodes_none(monkeypatch):
     assert calls == ["c", "a", "b"]
     with pytest.raises(IndexError):
         read[3]
+
+
+def test_the_heads_of_moments_name_them_without_decoding_them(monkeypatch):
+    text, legacy = snapshot(["6"]), through_the_row(snapshot(["5"]))
+    del legacy["id"]  # recorded before moments had an identifier: moment_id derives one from its number and time
+    read = Moments([encode(text), legacy])
+    monkeypatch.setattr(moments, "decode", lambda stored: pytest.fail("decoded"))
+    heads = read.heads()
+    assert heads[0] == {"id": text["id"], "submitted_at": WHEN} and heads[1] is legacy
+    assert [moment_id(head, n) for n, head in enumerate(heads, 1)] == [text["id"], moment_id(legacy, 2)]
 
 
 def test_moments_compare_as_the_list_they_hold():
