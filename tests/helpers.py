@@ -15,7 +15,9 @@ from webob import Request
 from workbench.runtime import WorkbenchRuntime
 
 from digicomp_demo.registry import all_scenarios
+from digicomp_xblock import platform
 from digicomp_xblock.blocks.assessment.handlers import LEARNER_STATE
+from digicomp_xblock.core.moments import Moments
 from digicomp_xblock.platform.course import OWN_BLOCKS
 from digicomp_xblock.tagging import compat as tagging_compat
 from digicomp_xblock.tagging.api import set_competences
@@ -69,9 +71,26 @@ def response_of(block, name: str, query: str = "", method: str = "GET"):
 
 
 def stored_state(block) -> dict:
-    """The learner's state of `block` as it is in the database (read through a fresh instance)."""
+    """The learner's state of `block` as it is in the database, read through a fresh instance (the moments decoded,
+    as the block reads them)."""
     fresh = reload(block)
-    return {name: json.loads(json.dumps(getattr(fresh, name))) for name in LEARNER_STATE}
+    return {name: json.loads(json.dumps(_plain(getattr(fresh, name)))) for name in LEARNER_STATE}
+
+
+def _plain(value):
+    return list(value) if isinstance(value, Moments) else value
+
+
+def raw_state(block) -> dict:
+    """The learner's state of `block` as the platform reads its row (JSON decoded, the moments as stored)."""
+    return platform.current().stored_state(str(block.scope_ids.usage_id), block.scope_ids.user_id)
+
+
+class ReportState:
+    """One learner's state as Open edX's problem-responses report hands it to `generate_report_data`."""
+
+    def __init__(self, username: str, state: dict):
+        self.username, self.state = username, state
 
 
 def answer_all(block, level=2) -> dict:

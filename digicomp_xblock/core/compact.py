@@ -3,9 +3,10 @@
 - `scores_text`: per cluster in scope, `cluster,overall,knowledge,skills,attitudes`, clusters joined by `;`; a
   score is `repr(float)`, `` when nothing was rated, `-` for a kind the scope does not have. `figures_from_text`
   gives back the values as tuples (only the scores: the cohort figures read nothing else).
-- `answers_text`: one character per statement of a framework, in the framework's order: the level (a digit),
-  `n` for "not relevant", `.` for a statement not rated or not in scope; "" when a level is not a digit (then
-  the JSON is the only form).
+- `answers_text`: one character per statement of a framework, in the framework's order: the rating's character
+  (`rating_char`: the level, a digit, or `n` for "not relevant"), `.` for a statement not rated or not in scope;
+  "" when a level is not a digit (then the JSON is the only form). The learner's own record uses the same
+  characters (core.moments).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from .scales import NOT_RELEVANT
 _ABSENT_KIND = "-"
 _NO_RATING = "."
 _NOT_RELEVANT = "n"
-_RATING_OF = {str(level): level for level in range(10)} | {_NOT_RELEVANT: NOT_RELEVANT}
+#: The rating each character of `rating_char` stands for.
+RATING_OF = {str(level): level for level in range(10)} | {_NOT_RELEVANT: NOT_RELEVANT}
 #: The characters of `answers_text`: a level, and "not relevant".
 LEVEL_CHARS = "0123456789"
 NOT_RELEVANT_CHAR = _NOT_RELEVANT
@@ -74,19 +76,26 @@ def cluster_ids_text(scores: Mapping | None) -> str:
     return " ".join(cluster["cluster"] for cluster in (scores or {}).get("clusters") or [])
 
 
+def rating_char(rating) -> str | None:
+    """A rating as one character: its level (a single digit) or `n` for "not relevant"; None for anything else."""
+    if rating == NOT_RELEVANT:
+        return _NOT_RELEVANT
+    if isinstance(rating, int) and not isinstance(rating, bool) and 0 <= rating <= 9:
+        return str(rating)
+    return None
+
+
 def answers_text(ratings: Mapping, statement_ids: Sequence[str]) -> str:
     """The ratings as one character per statement of `statement_ids`; "" when a level is not a single digit."""
     chars = []
     for statement_id in statement_ids:
-        rating = ratings.get(statement_id, _NO_RATING)
-        if rating == NOT_RELEVANT:
-            chars.append(_NOT_RELEVANT)
-        elif rating == _NO_RATING:
+        if statement_id not in ratings:
             chars.append(_NO_RATING)
-        elif isinstance(rating, int) and not isinstance(rating, bool) and 0 <= rating <= 9:
-            chars.append(str(rating))
-        else:
+            continue
+        char = rating_char(ratings[statement_id])
+        if char is None:
             return ""
+        chars.append(char)
     if set(ratings) - set(statement_ids):  # a rating of a statement the framework does not list
         return ""
     return "".join(chars)
@@ -94,4 +103,4 @@ def answers_text(ratings: Mapping, statement_ids: Sequence[str]) -> str:
 
 def ratings_from_answers(text: str, statement_ids: Sequence[str]) -> dict:
     """The ratings written by `answers_text` with the same `statement_ids`: {statement id: level or "na"}."""
-    return {sid: _RATING_OF[char] for sid, char in zip(statement_ids, text, strict=True) if char != _NO_RATING}
+    return {sid: RATING_OF[char] for sid, char in zip(statement_ids, text, strict=True) if char != _NO_RATING}

@@ -26,6 +26,7 @@ from .. import conf, platform
 from ..core import cohort
 from ..core.loader import DEFAULT_FRAMEWORK, FrameworkError
 from ..core.model import best_language
+from ..core.moments import moments_of
 from ..core.programmes import ProgrammeCourse, programme_coverage, programme_growth
 from ..core.scales import DEFAULT_SCALE, load_scales
 from ..core.scope import ScopeError
@@ -214,8 +215,8 @@ def _latest_moments(course, framework, user, lang: str) -> list[tuple]:
         if block.framework != framework.id:
             continue
         state = user_state_of(block, user)
-        if state.get("snapshots"):
-            found.append((block, block.texts(lang)[0], state["snapshots"][-1], state.get("chosen_target", "")))
+        if moments := moments_of(state):
+            found.append((block, block.texts(lang)[0], moments[-1], state.get("chosen_target", "")))
     return found
 
 

@@ -5,6 +5,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
+from ...core.moments import Moments, stored
 from ...core.scales import DEFAULT_SCALE
 from ..mixins import FrameworkMixin, I18nMixin, ResourcesMixin
 from .configuration import ConfigurationMixin
@@ -25,11 +26,23 @@ class Points(Float):
 
 
 class History(List):
-    """A list that is replaced, never changed in place. XBlock deep-copies a mutable field's value on its first read
+    """The learner's moments: read as a `core.moments.Moments` (each decoded when first used), stored as text.
+
+    A value that is replaced, never changed in place. XBlock deep-copies a mutable field's value on its first read
     in a request, to tell at save time whether it changed; for a long history that copy cost more than the rest of
-    a save. Not marked mutable, the field is saved when a new value is assigned, as the handlers do."""
+    a save. Not marked mutable, the field is saved when a new value is assigned, as a submit does (with
+    `core.moments.appended`, which also writes the moments of an older record, JSON objects, as text)."""
 
     MUTABLE = False
+
+    def from_json(self, value):
+        return Moments(super().from_json(value) or [])
+
+    def enforce_type(self, value):
+        return value if isinstance(value, Moments) else super().enforce_type(value)
+
+    def to_json(self, value):
+        return None if value is None else stored(value)
 
 
 class AssessmentXBlock(StudentViewMixin, HandlersMixin, RecordsMixin, StudioMixin, ConfigurationMixin, FrameworkMixin,

@@ -18,6 +18,7 @@ from ...core.answers import (
     valid_ratings,
 )
 from ...core.loader import FrameworkError
+from ...core.moments import appended, moments_of
 from ...core.scales import load_scales
 from ...core.scope import ScopeError
 from ...core.snapshots import SUBMITTED_EVENT, make_snapshot, snapshots_csv, snapshots_json
@@ -61,7 +62,7 @@ class HandlersMixin(XBlockMixin):
             self.draft = {"ratings": ratings, "reflections": reflections}
             self.revision += 1
             if snapshot:
-                self.snapshots = [*self.snapshots, snapshot]
+                self.snapshots = appended(self.snapshots, snapshot)
                 self.editing = False
         if snapshot:  # the moment is stored: now the platform hears of it
             self._on_submitted(snapshot)
@@ -163,7 +164,7 @@ class HandlersMixin(XBlockMixin):
         """
         count = 0
         for user_state in user_state_iterator:
-            for moment, snapshot in enumerate(user_state.state.get("snapshots", []), 1):
+            for moment, snapshot in enumerate(moments_of(user_state.state), 1):
                 if limit_responses is not None and count >= limit_responses:
                     return
                 row = {"Moment": moment, "Submitted at": snapshot.get("submitted_at", ""),

@@ -78,7 +78,7 @@ class RecordsMixin(XBlockMixin):
         api, learner = dashboard
         block_key = str(self.scope_ids.usage_id)
         try:
-            if api.copied(block_key, learner, self.snapshots):
+            if api.copied(block_key, learner, self.snapshots.heads()):
                 return
             with api.one_writer(block_key, learner):
                 if not self._stale():  # a writer that moved on copies its own moments

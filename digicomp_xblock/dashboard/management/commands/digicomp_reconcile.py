@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from digicomp_xblock import platform
+from digicomp_xblock.core.moments import moments_of
 from digicomp_xblock.dashboard import api
 
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
             learners += 1
             with api.one_writer(record.usage_key, record.learner):
                 state = adapter.stored_state(record.usage_key, record.user_id) or {}
-                done = api.reconcile(record.course_key, record.usage_key, record.learner, state.get("snapshots", []))
+                done = api.reconcile(record.course_key, record.usage_key, record.learner, moments_of(state))
             added, replaced, removed = added + done.added, replaced + done.replaced, removed + done.removed
         self.stdout.write(f"{learners} learner record(s) checked: {added} row(s) added, {replaced} replaced, "
                           f"{removed} removed")
