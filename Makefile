@@ -90,16 +90,20 @@ $(VENV_ULMO)/.installed: $(VPY_ULMO) setup.py demo/setup.py tutor/setup.py requi
 test-ulmo: $(VENV_ULMO)/.installed
 	$(VPY_ULMO) -m pytest -m "not browser"
 
+# MariaDB's server (Debian's mariadb-server), when installed: test-mariadb and bench run on it too.
+HAVE_MARIADB := $(shell if [ -x /usr/sbin/mariadbd ] || command -v mariadbd >/dev/null 2>&1; then echo yes; fi)
+MARIADB_PACKAGES := apt-get install mariadb-server libmariadb-dev pkg-config
+
 # The database-bound tests again on a throw-away MariaDB server (Debian's mariadb-server), as Open edX runs MySQL.
 # Without MariaDB it is skipped with a message, except in CI, where .ci/run installs it.
 test-mariadb: $(VENV)/.installed
-	@if [ -x /usr/sbin/mariadbd ] || command -v mariadbd >/dev/null 2>&1; then \
+	@if [ -n "$(HAVE_MARIADB)" ]; then \
 		$(VPY) -m pip install --quiet -r requirements/mariadb.txt && \
 		$(VPY) -m tests.mariadb; \
 	elif [ "$$CI" = "true" ]; then \
-		echo "MariaDB is missing: apt-get install mariadb-server libmariadb-dev pkg-config" >&2; exit 1; \
+		echo "MariaDB is missing: $(MARIADB_PACKAGES)" >&2; exit 1; \
 	else \
-		echo "Skipped the MariaDB run (apt-get install mariadb-server libmariadb-dev pkg-config to have it)."; \
+		echo "Skipped the MariaDB run ($(MARIADB_PACKAGES) to have it)."; \
 	fi
 
 # Python style and errors (ruff), the layers of the package (import-linter, .importlinter), JavaScript (eslint).
@@ -191,12 +195,20 @@ $(VENV)/.bench-installed: $(VENV)/.installed requirements/bench.txt
 	$(VPY) -m pip install --quiet -r requirements/bench.txt
 	touch $@
 
-# The cohort bench's sizes (learners); 100,000 more takes about 12 minutes on this project's machine.
+# The cohort bench's sizes (learners), on SQLite and then on a throw-away MariaDB server when it is installed;
+# 100,000 more takes about 12 minutes on SQLite on this project's machine, and over an hour on MariaDB (one request
+# of the per-learner CSV took 12 minutes there; bench/README.md).
 COHORT_SIZES ?= 1000 10000
 
 bench: $(VENV)/.bench-installed
 	$(VPY) bench/run.py $(BENCH_ARGS)
 	$(VPY) bench/cohort.py --sizes $(COHORT_SIZES)
+	@if [ -n "$(HAVE_MARIADB)" ]; then \
+		$(VPY) -m pip install --quiet -r requirements/mariadb.txt && \
+		$(VPY) bench/cohort.py --database mariadb --sizes $(COHORT_SIZES); \
+	else \
+		echo "Skipped the cohort bench on MariaDB ($(MARIADB_PACKAGES) to have it)."; \
+	fi
 
 # Pictures to look at (not part of `make test`): every page of the demo in English and Dutch at 320 and 1280 px, on a
 # fresh demo database, in var/screenshots/; `make screenshots SCREENSHOTS_ARGS=--docs` also refreshes docs/*.png.

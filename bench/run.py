@@ -59,10 +59,11 @@ class Case:
         return ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)] * 1000
 
 
-def setup_django(var_dir: Path) -> None:
-    """The demo settings on a fresh SQLite database (and log) in `var_dir`."""
+def setup_django(var_dir: Path, settings: str = SETTINGS) -> None:
+    """The demo settings on a fresh SQLite database (and log) in `var_dir`; or other settings (`settings_mariadb`:
+    the demo's on a MariaDB database), their database migrated likewise."""
     os.environ["DIGICOMP_VAR_DIR"] = str(var_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings
     # The workbench's dependencies still import pkg_resources (as pytest.ini notes); not ours to fix here.
     warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
     warnings.filterwarnings("ignore", "Runtime.user_id is deprecated")

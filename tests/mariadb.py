@@ -4,7 +4,8 @@
 
 Debian's mariadb-server provides the server; the data directory lives in a temporary folder and is deleted
 afterwards. The tests marked `mariadb` run with `tests.settings_mariadb`, which reads the port from
-DIGICOMP_MARIADB_PORT. Exit status: pytest's, or 3 when MariaDB is not installed.
+DIGICOMP_MARIADB_PORT. Exit status: pytest's, or 3 when MariaDB is not installed. `bench/cohort.py --database
+mariadb` starts and stops its server with the same functions.
 """
 
 from __future__ import annotations
@@ -64,17 +65,56 @@ def start(folder: Path) -> tuple[subprocess.Popen, int]:
     return server, port
 
 
-def create_database(name: str) -> str:
-    """Create database `name` on the server of this run (for a demo server of its own); returns the name."""
+def stop(server: subprocess.Popen) -> None:
+    """Stop a server that `start` started (killed when it does not stop within a minute)."""
+    server.terminate()
+    try:
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def environment(port: int) -> dict[str, str]:
+    """The environment variables that point `database_settings` (and `create_database`) at the server on `port`."""
+    return {"DIGICOMP_MARIADB_PORT": str(port), "DIGICOMP_MARIADB_USER": USER, "DIGICOMP_MARIADB_PASSWORD": PASSWORD}
+
+
+def database_settings() -> dict:
+    """Django's settings of a database on the server that DIGICOMP_MARIADB_PORT names (`environment`), the
+    database DIGICOMP_MARIADB_NAME (default "digicomp")."""
+    return {
+        "ENGINE": "django.db.backends.mysql",
+        "HOST": "127.0.0.1",
+        "PORT": os.environ.get("DIGICOMP_MARIADB_PORT", "3306"),
+        "NAME": os.environ.get("DIGICOMP_MARIADB_NAME", "digicomp"),
+        "USER": os.environ.get("DIGICOMP_MARIADB_USER", USER),
+        "PASSWORD": os.environ.get("DIGICOMP_MARIADB_PASSWORD", ""),
+        "OPTIONS": {"charset": "utf8mb4"},
+        "TEST": {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"},
+    }
+
+
+def _execute(statement: str) -> None:
     import MySQLdb
 
     connection = MySQLdb.connect(host="127.0.0.1", port=int(os.environ["DIGICOMP_MARIADB_PORT"]), user=USER,
                                  password=PASSWORD)
     try:
-        connection.cursor().execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        connection.cursor().execute(statement)
     finally:
         connection.close()
+
+
+def create_database(name: str) -> str:
+    """Create database `name` on the server of this run (for a demo server of its own); returns the name."""
+    _execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
     return name
+
+
+def drop_database(name: str) -> None:
+    """Drop database `name` on the server of this run."""
+    _execute(f"DROP DATABASE `{name}`")
 
 
 def main(args: list[str]) -> int:
@@ -85,14 +125,12 @@ def main(args: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="digicomp-mariadb-") as folder:
         server, port = start(Path(folder))
         print(f"MariaDB {SERVER} on 127.0.0.1:{port}", flush=True)
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings_mariadb", "DIGICOMP_MARIADB_PORT": str(port),
-               "DIGICOMP_MARIADB_USER": USER, "DIGICOMP_MARIADB_PASSWORD": PASSWORD}
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings_mariadb", **environment(port)}
         try:
             return subprocess.run([sys.executable, "-m", "pytest", "-m", "mariadb", *args], env=env,
                                   check=False).returncode
         finally:
-            server.terminate()
-            server.wait(timeout=60)
+            stop(server)
 
 
 if __name__ == "__main__":
