@@ -38,7 +38,7 @@ from .messages import InputError
 from .model import COMPONENT_KINDS, Framework
 from .profiles.model import PositionProfile
 from .scales import NOT_RELEVANT, Scale, Scales
-from .score_counts import AnswerCounts, FigureCounts
+from .score_counts import AnswerCounts, FigureCounts, take
 from .scoring import cluster_values
 
 #: The smallest group whose figures are shown.
@@ -108,7 +108,7 @@ class Cohort:
 
     learner: list[str]
     moment: list[int]
-    submitted_at: list[str]  # ISO text (a space or a T between date and time), one time zone for all
+    submitted_at: list[str] | None  # ISO text (a space or a T between date and time), one time zone; None: not read
     framework: list[str]
     scale: list[str]
     figures: list[str]  # `compact.scores_text`
@@ -175,7 +175,8 @@ class Cohort:
 
     def rows(self, rows: Iterable[int]) -> list[dict]:
         """These moments as rows with their ratings (the shape `gap.gap` reads)."""
-        return [{"learner": self.learner[i], "moment": self.moment[i], "submitted_at": self.submitted_at[i],
+        return [{"learner": self.learner[i], "moment": self.moment[i],
+                 "submitted_at": self.submitted_at[i] if self.submitted_at is not None else "",
                  "framework": self.framework[i], "scale": self.scale[i], "ratings": self.ratings.get(i) or (
                      compact.ratings_from_answers(self.answers[i], self.layout) if self.answers[i] else {})}
                 for i in rows]
@@ -412,30 +413,42 @@ def growth_over_time(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str], m
     if by not in ("moment", "week"):
         raise ValueError(f"by must be 'moment' or 'week', not {by!r}")
     moments = _cohort(rows)
-    learner, number, submitted = moments.learner, moments.moment, moments.submitted_at
-    weeks: dict[str, str] = {}  # date -> its ISO week
-    periods: dict[int | str, dict[str, int]] = {}
-    for i in range(len(moments)):
-        if by == "week":
-            day = submitted[i][:10]
-            label = weeks.get(day) or weeks.setdefault(day, iso_week(day))
-        else:
-            label = number[i]
-        mine = periods.setdefault(label, {})
+    periods: dict[int | str, list[int]] = {}  # period -> its rows
+    if by == "week":
+        if moments.submitted_at is None:
+            raise ValueError("these moments were read without their times")
+        weeks: dict[str, str] = {}  # date -> its ISO week
+        for i, submitted in enumerate(moments.submitted_at):
+            day = submitted[:10]
+            periods.setdefault(weeks.get(day) or weeks.setdefault(day, iso_week(day)), []).append(i)
+    else:
+        for i, number in enumerate(moments.moment):
+            periods.setdefault(number, []).append(i)
+    result = []
+    for label in sorted(periods):
+        chosen = _latest_of_each(moments, periods[label])
+        if too_few(len(chosen), min_group):
+            result.append(Period(label, len(chosen), tuple((cid, None) for cid in cluster_ids), True))
+            continue
+        medians = tuple((cid, _counted_median(moments.counts.overall(cid, chosen), min_group))
+                        for cid in cluster_ids)
+        result.append(Period(label, len(chosen), medians, False))
+    return result
+
+
+def _latest_of_each(moments: Cohort, rows: list[int]) -> list[int]:
+    """Each learner's latest of these rows, by (submitted_at, moment): the rows themselves when no learner has two
+    (a learner has one moment of each number)."""
+    learner = moments.learner
+    if len(set(take(learner, rows))) == len(rows):
+        return rows
+    number, submitted = moments.moment, moments.submitted_at
+    mine: dict[str, int] = {}
+    for i in rows:
         other = mine.get(learner[i])
         if other is None or (submitted[i], number[i]) > (submitted[other], number[other]):
             mine[learner[i]] = i
-    result = []
-    for label in sorted(periods):
-        picked = periods[label]
-        if too_few(len(picked), min_group):
-            result.append(Period(label, len(picked), tuple((cid, None) for cid in cluster_ids), True))
-            continue
-        chosen = list(picked.values())
-        medians = tuple((cid, _counted_median(moments.counts.overall(cid, chosen), min_group))
-                        for cid in cluster_ids)
-        result.append(Period(label, len(picked), medians, False))
-    return result
+    return list(mine.values())
 
 
 def filter_rows(rows: Iterable[Row], since: str | None = None, until: str | None = None) -> list[Row]:

@@ -78,7 +78,7 @@ class AnswerCounts:
         """`groups`: (cluster, kind or "") -> the positions in the layout of its statements."""
         self.answers, self.groups, self.scale = answers, groups, scale
         self.width = len(answers[0]) if answers else 0
-        self._sums: list[tuple[Sequence[int], dict]] = []
+        self._sums: list[tuple[Sequence[int], tuple, dict]] = []
 
     @staticmethod
     def fits(answers: Sequence[str], groups: Mapping[tuple[str, str], Sequence[int]], scale: Scale | None) -> bool:
@@ -90,34 +90,43 @@ class AnswerCounts:
         return all(answers) and all(highest * len(positions) <= _BYTE for positions in groups.values())
 
     def _of(self, rows: Sequence[int]) -> dict:
-        """Per group (cached, for the last few lists of rows, by identity): every row's sum of levels and number of
-        levels (a byte each), and whether any row answered one of the group's statements (with a level or "not
-        relevant")."""
-        for known, found in self._sums:
+        """The rows' answers, cut into a column per statement, and per group (both kept for the last few lists of
+        rows: the same list, or one with the same rows, is not cut again)."""
+        for known, _key, found in self._sums:
             if known is rows:
                 return found
+        key = tuple(rows)
+        for _known, other, found in self._sums:
+            if other == key:
+                return found
         joined = "".join(take(self.answers, rows)).encode("ascii")
-        found = {"columns": [(int.from_bytes(column.translate(_LEVEL), "big"),
-                              int.from_bytes(column.translate(_HAS_LEVEL), "big"),
-                              int.from_bytes(column.translate(_ANSWERED), "big"))
-                             for column in (joined[k::self.width] for k in range(self.width))]}
-        self._sums = [(rows, found), *self._sums[:3]]
+        columns = [joined[k::self.width] for k in range(self.width)]
+        found = {"columns": columns, "sums": [(int.from_bytes(column.translate(_LEVEL), "big"),
+                                               int.from_bytes(column.translate(_HAS_LEVEL), "big"))
+                                              for column in columns]}
+        self._sums = [(rows, key, found), *self._sums[:3]]
         return found
 
-    def _group(self, rows: Sequence[int], group: tuple[str, str]) -> tuple[bytes, bytes, bool]:
+    def _group(self, rows: Sequence[int], group: tuple[str, str]) -> tuple[bytes, bytes]:
+        """Every row's sum of levels and number of levels in the group's statements, a byte each."""
         found = self._of(rows)
         if group not in found:
-            total = levels = answered = 0
+            total = levels = 0
             for k in self.groups[group]:
-                column_total, column_levels, column_answered = found["columns"][k]
-                total, levels, answered = total + column_total, levels + column_levels, answered | column_answered
-            found[group] = (total.to_bytes(len(rows), "big"), levels.to_bytes(len(rows), "big"), answered != 0)
+                column_total, column_levels = found["sums"][k]
+                total, levels = total + column_total, levels + column_levels
+            found[group] = (total.to_bytes(len(rows), "big"), levels.to_bytes(len(rows), "big"))
         return found[group]
+
+    def _answered(self, rows: Sequence[int], group: tuple[str, str]) -> bool:
+        """Whether any row answered one of the group's statements (with a level or "not relevant")."""
+        columns = self._of(rows)["columns"]
+        return any(columns[k].translate(_ANSWERED).count(1) for k in self.groups[group])
 
     def _value(self, total: int, levels: int) -> float | None:
         return self.scale.percentage(total / levels) if levels else None
 
-    def _counts(self, sums: tuple[bytes, bytes, bool]) -> dict[float, int]:
+    def _counts(self, sums: tuple[bytes, bytes]) -> dict[float, int]:
         found: dict[float, int] = {}
         for (total, levels), n in _joint(sums[0], sums[1]).items():
             if levels:
@@ -131,16 +140,15 @@ class AnswerCounts:
 
     def kinds(self, cluster_id: str, rows: Sequence[int]) -> dict[str, dict[float, int]]:
         """Kind -> its counts, for the kinds some row answered."""
-        sums = {kind: self._group(rows, (cluster_id, kind)) for kind in COMPONENT_KINDS
-                if rows and (cluster_id, kind) in self.groups}
-        return {kind: self._counts(found) for kind, found in sums.items() if found[2]}
+        return {kind: self._counts(self._group(rows, (cluster_id, kind))) for kind in COMPONENT_KINDS
+                if rows and (cluster_id, kind) in self.groups and self._answered(rows, (cluster_id, kind))}
 
     def pairs(self, cluster_id: str, before: Sequence[int], after: Sequence[int]) -> dict[tuple, int]:
         """(score in `before[i]`, score in `after[i]`) -> how many i."""
         if not before or (cluster_id, "") not in self.groups:
             return {}
-        (total_a, levels_a, _), (total_b, levels_b, _) = (self._group(before, (cluster_id, "")),
-                                                          self._group(after, (cluster_id, "")))
+        (total_a, levels_a), (total_b, levels_b) = self._group(before, (cluster_id, "")), self._group(
+            after, (cluster_id, ""))
         found: dict[tuple, int] = {}
         for (ta, la, tb, lb), n in Counter(zip(total_a, levels_a, total_b, levels_b, strict=True)).items():
             _add(found, (self._value(ta, la), self._value(tb, lb)), n)

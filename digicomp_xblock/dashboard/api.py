@@ -161,27 +161,29 @@ def facts(course_key: str, block_key: str, since: date | None = None, until: dat
                  sorted(scales), covered, True in shared)
 
 
-_COHORT_COLUMNS = ("learner", "moment", "when", "framework", "framework_version", "scale", "shared", "cluster_ids",
-                   "answers")
+_COHORT_COLUMNS = ("learner", "moment", "framework", "framework_version", "scale", "shared", "cluster_ids", "answers")
 
 
-def cohort(course_key: str, block_key: str, since: date | None = None,
-           until: date | None = None) -> tuple[Cohort, Facts]:
+def cohort(course_key: str, block_key: str, since: date | None = None, until: date | None = None,
+           times: bool = False) -> tuple[Cohort, Facts]:
     """The block's moments within the dates as the cohort figures read them, and their facts, in one query of the
     compact columns: their scores are summed from their answers (`core.score_counts`), the stored scores are read
     in a second query only when the answers do not allow it; times are as the database writes them (converting
-    200,000 of them to datetimes would take longer than the figures)."""
+    200,000 of them to datetimes would take longer than the figures), read only with `times` (for a time line by
+    week)."""
     moments = _moments(course_key, block_key, since, until).order_by("learner", "moment")
+    columns = (*_COHORT_COLUMNS, "when") if times else _COHORT_COLUMNS
     with transaction.atomic():  # both queries read the same rows
         return _cohort_of(moments, list(moments.annotate(when=Cast("submitted_at", CharField())).values_list(
-            *_COHORT_COLUMNS)))
+            *columns)), times)
 
 
-def _cohort_of(moments, rows: list[tuple]) -> tuple[Cohort, Facts]:
-    """The cohort of the rows read from `moments` (their `_COHORT_COLUMNS`), and its facts."""
+def _cohort_of(moments, rows: list[tuple], times: bool) -> tuple[Cohort, Facts]:
+    """The cohort of the rows read from `moments` (their `_COHORT_COLUMNS`, and "when" with `times`), and its
+    facts."""
     if not rows:
-        return Cohort([], [], [], [], [], [], [], ordered=True), Facts(0, [], [], [], [], False)
-    learner, moment, when, framework, version, scale, shared, cluster_ids, answers = (
+        return Cohort([], [], [] if times else None, [], [], [], [], ordered=True), Facts(0, [], [], [], [], False)
+    learner, moment, framework, version, scale, shared, cluster_ids, answers, *when = (
         list(column) for column in zip(*rows, strict=True))
     found = Facts(len(set(learner)), sorted(set(framework)), sorted(set(version)), sorted(set(scale)),
                   sorted({cid for text in set(cluster_ids) for cid in text.split()}), True in set(shared))
@@ -193,7 +195,8 @@ def _cohort_of(moments, rows: list[tuple]) -> tuple[Cohort, Facts]:
     one_scale = scales.get(found.scales[0]) if len(found.scales) == 1 and found.scales[0] in scales.ids else None
     groups = groups_of(conf.framework(framework[0]).statements()) if layout is not None else {}
     figures = [] if AnswerCounts.fits(answers, groups, one_scale) else list(moments.values_list("figures", flat=True))
-    return Cohort(learner, moment, when, framework, scale, figures, answers, frozenset(found.cluster_ids),
+    return Cohort(learner, moment, when[0] if times else None, framework, scale, figures, answers,
+                  frozenset(found.cluster_ids),
                   layout or (), ratings, ordered=True, groups=groups, scale_of_all=one_scale), found
 
 

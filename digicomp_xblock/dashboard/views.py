@@ -75,7 +75,7 @@ class Selection:
         """The chosen moments as the cohort figures read them (none when withheld), and their facts."""
         if self.withheld:
             return cohort.Cohort.from_rows([]), self.facts(course_key)
-        return api.cohort(str(course_key), self.block, self.since, self.until)
+        return api.cohort(str(course_key), self.block, self.since, self.until, times=self.by == "week")
 
 
 class QueryError(ValueError):

@@ -97,7 +97,7 @@ def test_the_compact_columns_give_the_figures_the_json_gives():
     framework = get_framework()
     for block in BLOCKS:
         from_json = api.rows(COURSE, [block])
-        compact, _facts = api.cohort(COURSE, block)
+        compact, _facts = api.cohort(COURSE, block, times=True)
         assert [r["ratings"] for r in every_row(compact)] == [r["ratings"] for r in from_json]
         assert figures(compact, framework) == figures(from_json, framework)
 
@@ -137,5 +137,14 @@ def test_rows_created_in_bulk_get_their_compact_columns_too():
     SnapshotRecord.objects.bulk_create(made)
     assert all(SnapshotRecord.objects.values_list("figures", flat=True))
     for block in BLOCKS:
-        assert figures(api.cohort(COURSE, block)[0], get_framework()) == figures(
+        assert figures(api.cohort(COURSE, block, times=True)[0], get_framework()) == figures(
             api.rows(COURSE, [block]), get_framework())
+
+
+def test_moments_read_without_their_times_have_no_time_line_by_week():
+    random_cohort(random.Random(18), learners=5)
+    found, _facts = api.cohort(COURSE, BLOCKS[0])
+    with pytest.raises(ValueError, match="without their times"):
+        cohort.growth_over_time(found, ["5"], by="week")
+    assert cohort.growth_over_time(found, ["5"], min_group=1) == cohort.growth_over_time(
+        api.cohort(COURSE, BLOCKS[0], times=True)[0], ["5"], min_group=1)
