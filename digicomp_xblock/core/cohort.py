@@ -7,10 +7,10 @@ Input: a `Cohort`, the moments of one block column by column as the database giv
 turns into one. Feed the moments of one block (or make `learner` unique per block): a learner's *first* and
 *latest* moments are their moments with the lowest and highest (moment, submitted_at).
 
-Counting, not listing: a `Cohort` cuts its moments' compact text into a column per cluster and per statement once
-(`str.join`, `str.split`, slices), and each figure counts how often each distinct value occurs in the rows it needs
-(`itemgetter`, `Counter`, `str.count`) and takes medians of the counts (`core.counted`): no Python code runs per
-learner and value, which a cohort of 100,000 learners needs.
+Counting, not listing: each figure counts how often each value occurs among the moments it needs, summed from the
+moments' answers (or read from their stored scores, `core.score_counts`), a statement's levels with `str.count` on
+the latest answers cut into a column per statement, and takes medians of the counts (`core.counted`): no Python
+code runs per learner and value, which a cohort of 100,000 learners needs.
 
 Privacy: any figure computed from fewer than `min_group` learners is None and flagged `suppressed=True`; only the
 number of learners itself is kept, so that the page can say why nothing is shown. A cluster a learner rated
@@ -38,7 +38,7 @@ from .messages import InputError
 from .model import COMPONENT_KINDS, Framework
 from .profiles.model import PositionProfile
 from .scales import NOT_RELEVANT, Scale, Scales
-from .score_counts import AnswerCounts, FigureCounts, take
+from .score_counts import AnswerCounts, FigureCounts, byte_table, take
 from .scoring import cluster_values
 
 #: The smallest group whose figures are shown.
@@ -243,14 +243,6 @@ def cluster_summary(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str], mi
     return result
 
 
-def _level_bits(column: str, levels: Iterable[str]) -> int:
-    """A bit set of the rows whose character in `column` is one of `levels`: a byte per row, 1 or 0."""
-    table = bytearray(256)
-    for char in levels:
-        table[ord(char)] = 1
-    return int.from_bytes(column.encode("ascii").translate(bytes(table)), "big")
-
-
 def level_distribution(rows: Cohort | Iterable[Row], framework_statements_by_cluster: Mapping[str, Sequence[str]],
                        scale_values: Sequence[int], min_group: int = MIN_GROUP) -> list[LevelDistribution]:
     """Ratings per level and "na" for each cluster's statements, over each learner's latest moment.
@@ -261,6 +253,7 @@ def level_distribution(rows: Cohort | Iterable[Row], framework_statements_by_clu
     moments = _cohort(rows)
     columns, others = moments.latest_answers
     chars = {str(level): level for level in scale_values if str(level) in compact.LEVEL_CHARS}
+    has_level = byte_table(dict.fromkeys(chars, 1))  # a row's byte: 1 when it has one of these levels
     keys = [*scale_values, NOT_RELEVANT]
     result = []
     for cid, statement_ids in framework_statements_by_cluster.items():
@@ -272,7 +265,7 @@ def level_distribution(rows: Cohort | Iterable[Row], framework_statements_by_clu
                 for char, level in chars.items():
                     counts[level] += column.count(char)
                 counts[NOT_RELEVANT] += column.count(compact.NOT_RELEVANT_CHAR)
-                rated_bits |= _level_bits(column, chars)
+                rated_bits |= int.from_bytes(column.encode("ascii").translate(has_level), "big")
         learners = rated_bits.bit_count()
         listed = set(statement_ids)
         for ratings in others:  # moments whose answers are not written in the layout: rating by rating

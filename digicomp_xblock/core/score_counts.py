@@ -30,23 +30,24 @@ _BYTE = 254  # the largest sum: one more (`_joint`) still fits a byte
 _DIGITS = compact.LEVEL_CHARS
 
 
-def _table(values: Mapping[str, int]) -> bytes:
+def byte_table(values: Mapping[str, int]) -> bytes:
+    """A `bytes.translate` table: each character's byte becomes its value, every other byte 0."""
     table = bytearray(256)
     for char, value in values.items():
         table[ord(char)] = value
     return bytes(table)
 
 
-_LEVEL = _table({char: int(char) for char in _DIGITS})
-_HAS_LEVEL = _table(dict.fromkeys(_DIGITS, 1))
-_ANSWERED = _table(dict.fromkeys(_DIGITS + compact.NOT_RELEVANT_CHAR, 1))
+_LEVEL = byte_table({char: int(char) for char in _DIGITS})
+_HAS_LEVEL = byte_table(dict.fromkeys(_DIGITS, 1))
+_ANSWERED = byte_table(dict.fromkeys(_DIGITS + compact.NOT_RELEVANT_CHAR, 1))
 _ONE_MORE = bytes([*range(1, 256), 0])
 
 
 @lru_cache(maxsize=256)
 def _only(value: int) -> bytes:
     """A translation table that keeps 255 for a byte of this value, 0 for any other."""
-    return _table({chr(value): 255})
+    return byte_table({chr(value): 255})
 
 
 def _joint(first: bytes, second: bytes) -> dict[tuple[int, int], int]:
@@ -178,6 +179,7 @@ class FigureCounts:
         self.columns = columns
         self.parsed = {part: compact.cluster_from_text(part) for column in columns.values() for part in set(column)
                        if part}
+        self._value = {part: parsed[1] for part, parsed in self.parsed.items()} | {"": None}  # text -> overall
         self._overall: dict[str, list] = {}
 
     def _texts(self, cluster_id: str, rows: Sequence[int]) -> Counter:
@@ -190,8 +192,7 @@ class FigureCounts:
         """The cluster's overall score in each moment (None where it has none)."""
         found = self._overall.get(cluster_id)
         if found is None:
-            value = {part: parsed[1] for part, parsed in self.parsed.items()} | {"": None}
-            found = self._overall[cluster_id] = list(map(value.__getitem__, self.columns.get(cluster_id, ())))
+            found = self._overall[cluster_id] = list(map(self._value.__getitem__, self.columns.get(cluster_id, ())))
         return found
 
     def overall(self, cluster_id: str, rows: Sequence[int]) -> dict[float, int]:

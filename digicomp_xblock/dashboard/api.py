@@ -154,11 +154,14 @@ def facts(course_key: str, block_key: str, since: date | None = None, until: dat
     """The facts of the block's rows within the dates (one pass over the rows, and the learners from an index)."""
     kinds = set(_moments(course_key, block_key, since, until).order_by().values_list(
         "framework", "framework_version", "scale", "shared", "cluster_ids").distinct())
-    frameworks, versions, scales, shared, cluster_ids = (set(column) for column in zip(*kinds, strict=True)) \
-        if kinds else (set(), set(), set(), set(), set())
-    covered = sorted({cid for text in cluster_ids for cid in text.split()})
-    return Facts(learner_count(course_key, block_key, since, until), sorted(frameworks), sorted(versions),
-                 sorted(scales), covered, True in shared)
+    return _facts(learner_count(course_key, block_key, since, until), *(
+        zip(*kinds, strict=True) if kinds else ((), (), (), (), ())))
+
+
+def _facts(learners: int, frameworks, versions, scales, shared, cluster_ids) -> Facts:
+    """The facts of rows with these values (each column as any iterable of the rows' values)."""
+    return Facts(learners, sorted(set(frameworks)), sorted(set(versions)), sorted(set(scales)),
+                 sorted({cid for text in set(cluster_ids) for cid in text.split()}), True in set(shared))
 
 
 _COHORT_COLUMNS = ("learner", "moment", "framework", "framework_version", "scale", "shared", "cluster_ids", "answers")
@@ -185,10 +188,9 @@ def _cohort_of(moments, rows: list[tuple], times: bool) -> tuple[Cohort, Facts]:
         return Cohort([], [], [] if times else None, [], [], [], [], ordered=True), Facts(0, [], [], [], [], False)
     learner, moment, framework, version, scale, shared, cluster_ids, answers, *when = (
         list(column) for column in zip(*rows, strict=True))
-    found = Facts(len(set(learner)), sorted(set(framework)), sorted(set(version)), sorted(set(scale)),
-                  sorted({cid for text in set(cluster_ids) for cid in text.split()}), True in set(shared))
+    found = _facts(len(set(learner)), framework, version, scale, shared, cluster_ids)
     layout = statement_order(framework[0], version[0])
-    ratings = _ratings_elsewhere(moments, learner, moment, framework, version, answers) \
+    ratings = _ratings_elsewhere(moments, layout, learner, moment, framework, version, answers) \
         if len(found.frameworks) > 1 or len(found.framework_versions) > 1 or layout is None or not all(answers) \
         else {}
     scales = load_scales()
@@ -196,15 +198,14 @@ def _cohort_of(moments, rows: list[tuple], times: bool) -> tuple[Cohort, Facts]:
     groups = groups_of(conf.framework(framework[0]).statements()) if layout is not None else {}
     figures = [] if AnswerCounts.fits(answers, groups, one_scale) else list(moments.values_list("figures", flat=True))
     return Cohort(learner, moment, when[0] if times else None, framework, scale, figures, answers,
-                  frozenset(found.cluster_ids),
-                  layout or (), ratings, ordered=True, groups=groups, scale_of_all=one_scale), found
+                  frozenset(found.cluster_ids), layout or (), ratings, ordered=True, groups=groups,
+                  scale_of_all=one_scale), found
 
 
-def _ratings_elsewhere(moments, learner: list, moment: list, framework: list, version: list,
+def _ratings_elsewhere(moments, layout: list[str] | None, learner: list, moment: list, framework: list, version: list,
                        answers: list) -> dict[int, Mapping]:
-    """row -> ratings, of the moments whose answers are not in the first moment's layout (their answers become ""):
-    read in their own layout, or from their JSON."""
-    layout = statement_order(framework[0], version[0])
+    """row -> ratings, of the moments whose answers are not in the first moment's `layout` (their answers become
+    ""): read in their own layout, or from their JSON."""
     ratings = {}
     stored = {}  # (learner, moment) -> row, of the moments with no compact answers
     for n, (framework_id, framework_version, text) in enumerate(zip(framework, version, answers, strict=True)):
