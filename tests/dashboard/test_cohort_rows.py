@@ -148,3 +148,14 @@ def test_moments_read_without_their_times_have_no_time_line_by_week():
         cohort.growth_over_time(found, ["5"], by="week")
     assert cohort.growth_over_time(found, ["5"], min_group=1) == cohort.growth_over_time(
         api.cohort(COURSE, BLOCKS[0], times=True)[0], ["5"], min_group=1)
+
+
+def test_a_block_of_two_scales_is_read_with_each_moments_scale():
+    random_cohort(random.Random(17), learners=20)
+    SnapshotRecord.objects.filter(block_key=BLOCKS[0], moment=2).update(scale="another-scale")
+    expected = api.rows(COURSE, [BLOCKS[0]], ratings=False)
+    found, shown = api.cohort(COURSE, BLOCKS[0])
+    assert found.scale == [r["scale"] for r in expected]
+    assert shown.scales == ["another-scale", "growth-5"]
+    assert keys(every_row(found)) == keys(expected)
+
