@@ -158,4 +158,3 @@ def test_a_block_of_two_scales_is_read_with_each_moments_scale():
     assert found.scale == [r["scale"] for r in expected]
     assert shown.scales == ["another-scale", "growth-5"]
     assert keys(every_row(found)) == keys(expected)
-
