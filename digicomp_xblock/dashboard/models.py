@@ -59,8 +59,6 @@ class SnapshotRecord(models.Model):
     framework = models.CharField(max_length=64)
     framework_version = models.CharField(max_length=32)
     scale = models.CharField(max_length=64)
-    ratings = models.JSONField(help_text="{statement id: level or 'na'}")
-    scores = models.JSONField(help_text="Per-cluster and K/S/A scores (core.scoring.Profile.to_dict()).")
     cluster_ids = models.CharField(max_length=255, default="",
                                    help_text="The clusters in scope, space-separated (core.compact).")
     figures = models.TextField(default="", help_text="Per-cluster and K/S/A scores as text (core.compact).")
@@ -68,6 +66,10 @@ class SnapshotRecord(models.Model):
                                help_text="The ratings, a character per statement of the framework (core.compact).")
     shared = models.BooleanField(default=False,
                                  help_text="The learner was told course staff see this moment's answers.")
+    # last, on SQLite after every other column in the table too (migration 0009): a column after them costs
+    # reading a row's overflow pages
+    ratings = models.JSONField(help_text="{statement id: level or 'na'}")
+    scores = models.JSONField(help_text="Per-cluster and K/S/A scores (core.scoring.Profile.to_dict()).")
 
     objects = SnapshotQuerySet.as_manager()
 

@@ -90,3 +90,34 @@ def test_programmes_made_before_their_secrets_get_one_each():
     _migrated(MigrationExecutor(connection).loader.graph.leaf_nodes(APP))
     secrets = set(Programme.objects.values_list("secret", flat=True))
     assert len(secrets) == 3 and all(len(secret) == 64 for secret in secrets)
+
+
+def test_the_json_goes_after_every_other_column_and_the_rows_stay():
+    """On SQLite a column after the rows' JSON costs reading their overflow pages (0009); elsewhere only the state
+    changes. Either way the rows, their JSON and compact columns, and the one-row-per-moment rule stay."""
+    framework, scale = get_framework(), load_scales().get("growth-5")
+    scope = resolve_scope(framework, ["6"])
+    old = _migrated([(APP, "0008_programme_organisations")]).get_model(APP, "SnapshotRecord")
+    when = datetime(2026, 10, 2, tzinfo=UTC)
+    snap = make_snapshot(framework, scale, scope, {s.id: 3 for s in scope}, {}, when.isoformat(), shared=True)
+    values = {"course_key": "c", "block_key": "c.a", "learner": "anon-1", "moment": 1, "moment_id": snap["id"],
+              "submitted_at": when, "framework": framework.id, "framework_version": framework.version,
+              "scale": scale.id, "ratings": snap["ratings"], "scores": snap["scores"], "shared": True}
+    compact = SnapshotRecord(**values)
+    compact.fill_compact()
+    old.objects.create(**values, answers=compact.answers, figures=compact.figures, cluster_ids=compact.cluster_ids)
+
+    _migrated(MigrationExecutor(connection).loader.graph.leaf_nodes(APP))
+    with connection.cursor() as cursor:
+        columns = [c.name for c in connection.introspection.get_table_description(cursor, TABLE)]
+        constraints = connection.introspection.get_constraints(cursor, TABLE)
+    if connection.vendor == "sqlite":
+        assert columns[-2:] == ["ratings", "scores"]
+    assert len(columns) == 16
+    (row,) = SnapshotRecord.objects.all()
+    assert {name: getattr(row, name) for name in values} == values
+    assert (row.answers, row.figures, row.cluster_ids) == (compact.answers, compact.figures, "6")
+    unique = [c["columns"] for c in constraints.values() if c["unique"] and not c["primary_key"]]
+    assert ["block_key", "learner", "moment"] in unique and ["block_key", "learner", "moment_id"] in unique
+    indexed = [c["columns"] for c in constraints.values() if c["index"] and not c["unique"]]
+    assert ["course_key", "block_key", "submitted_at"] in indexed
