@@ -8,9 +8,9 @@ turns into one. Feed the moments of one block (or make `learner` unique per bloc
 *latest* moments are their moments with the lowest and highest (moment, submitted_at).
 
 Counting, not listing: each figure counts how often each value occurs among the moments it needs, summed from the
-moments' answers (or read from their stored scores, `core.score_counts`), a statement's levels with `str.count` on
-the latest answers cut into a column per statement, and takes medians of the counts (`core.counted`): no Python
-code runs per learner and value, which a cohort of 100,000 learners needs.
+moments' answers (or read from their stored scores, `core.score_counts`), a statement's levels once from the
+latest answers cut into a column per statement (`Cohort.latest_counts`), and takes medians of the counts
+(`core.counted`): no Python code runs per learner and value, which a cohort of 100,000 learners needs.
 
 Privacy: any figure computed from fewer than `min_group` learners is None and flagged `suppressed=True`; only the
 number of learners itself is kept, so that the page can say why nothing is shown. A cluster a learner rated
@@ -29,7 +29,9 @@ import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import compress, repeat
+from operator import eq, lt
 
 from . import compact
 from .counted import Counted
@@ -38,13 +40,38 @@ from .messages import InputError
 from .model import COMPONENT_KINDS, Framework
 from .profiles.model import PositionProfile
 from .scales import NOT_RELEVANT, Scale, Scales
-from .score_counts import AnswerCounts, FigureCounts, byte_table, take
+from .score_counts import AnswerCounts, FigureCounts, byte_table, cut, take
 from .scoring import cluster_values
 
 #: The smallest group whose figures are shown.
 MIN_GROUP = 5
 
 Row = Mapping
+
+#: The characters of answers (`core.compact`), "not relevant" first, in groups of at most eight (for `_char_counts`).
+_CHARS = compact.NOT_RELEVANT_CHAR + compact.LEVEL_CHARS
+_CHAR_GROUPS = [(group, byte_table({char: 1 << k for k, char in enumerate(group)}))
+                for group in (_CHARS[start:start + 8] for start in range(0, len(_CHARS), 8))]
+
+
+@lru_cache(maxsize=4)
+def _bit_masks(length: int) -> list[int]:
+    """Per bit of a byte, the integer of `length` bytes with that bit set in every byte."""
+    return [int.from_bytes(bytes([1 << k]) * length, "big") for k in range(8)]
+
+
+def _char_counts(column: bytes) -> dict[str, int]:
+    """How often each character of an answer occurs in the column, for those that occur: each character of a group
+    becomes one bit of its byte, and the bits set are counted (`int.bit_count`), one pass per group that occurs."""
+    masks, found = _bit_masks(len(column)), {}
+    for group, bits in _CHAR_GROUPS:
+        if any(char.encode("ascii") in column for char in group):
+            set_bits = int.from_bytes(column.translate(bits), "big")
+            for char, mask in zip(group, masks, strict=False):
+                count = (set_bits & mask).bit_count()
+                if count:
+                    found[char] = count
+    return found
 
 
 # --- Results -------------------------------------------------------------------------------------------------------
@@ -148,10 +175,11 @@ class Cohort:
         rows = range(len(self)) if self.ordered else sorted(
             range(len(self)), key=lambda i: (self.learner[i], self.moment[i], self.submitted_at[i]))
         learner = self.learner
-        return {learner[i]: i for i in reversed(rows)}, {learner[i]: i for i in rows}
+        first = {learner[i]: i for i in reversed(rows)}  # the learners last to first: reversed below
+        return dict(reversed(first.items())), {learner[i]: i for i in rows}
 
     def pick(self, moment: str) -> dict[str, int]:
-        """learner -> the row of their "first" or "latest" moment."""
+        """learner -> the row of their "first" or "latest" moment; both in the same order of learners."""
         if moment not in ("latest", "first"):
             raise ValueError(f"moment must be 'latest' or 'first', not {moment!r}")
         return self._picks[moment == "latest"]
@@ -164,14 +192,24 @@ class Cohort:
         return FigureCounts(self.figures)
 
     @cached_property
-    def latest_answers(self) -> tuple[dict[str, str], list[Mapping]]:
-        """Statement -> the characters of the learners' latest answers, one per learner, as one string (cut from
-        the answers joined); and the ratings of the latest moments whose answers are not written in the layout."""
-        rows = self.pick("latest").values()
-        written = "".join([self.answers[i] for i in rows if self.answers[i]])
-        width = len(self.layout)
-        columns = {sid: written[k::width] for k, sid in enumerate(self.layout)} if written else {}
-        return columns, [self.ratings[i] for i in rows if not self.answers[i] and i in self.ratings]
+    def latest_answers(self) -> tuple[dict[str, bytes], list[Mapping]]:
+        """Statement -> the characters of the learners' latest answers, one per learner (`score_counts.cut`: the
+        counts' own when they sum the answers); and the ratings of the latest moments whose answers are not written
+        in the layout."""
+        rows = list(self.pick("latest").values())
+        if AnswerCounts.fits(self.answers, self.groups, self.scale_of_all):
+            columns = self.counts.columns(rows)
+        else:
+            written = [self.answers[i] for i in rows if self.answers[i]]
+            columns = cut(written, len(self.layout)) if written else []
+        others = [self.ratings[i] for i in rows if not self.answers[i] and i in self.ratings]
+        return dict(zip(self.layout, columns, strict=True)) if columns else {}, others
+
+    @cached_property
+    def latest_counts(self) -> dict[str, dict[str, int]]:
+        """Statement -> how often each character (a level's digit, or "not relevant") occurs in its column of
+        `latest_answers`, for the characters that occur."""
+        return {sid: _char_counts(column) for sid, column in self.latest_answers[0].items()}
 
     def rows(self, rows: Iterable[int]) -> list[dict]:
         """These moments as rows with their ratings (the shape `gap.gap` reads)."""
@@ -222,12 +260,13 @@ def _counted_median(counts: Mapping[float, int], min_group: int) -> float | None
 # --- Figures -------------------------------------------------------------------------------------------------------
 
 def cluster_summary(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str], min_group: int = MIN_GROUP,
-                    moment: str = "latest") -> list[ClusterStats]:
-    """Median, quartiles and per-kind medians of each cluster over each learner's latest (or first) moment."""
+                    moment: str = "latest", by_kind: bool = True) -> list[ClusterStats]:
+    """Median, quartiles and per-kind medians of each cluster over each learner's latest (or first) moment;
+    `by_kind=False` leaves the per-kind medians out (`by_kind` empty), and the counting they need."""
     moments = _cohort(rows)
     picked = list(moments.pick(moment).values())
     overall = {cid: moments.counts.overall(cid, picked) for cid in cluster_ids}
-    kinds = {cid: moments.counts.kinds(cid, picked) for cid in cluster_ids}
+    kinds = {cid: moments.counts.kinds(cid, picked) if by_kind else {} for cid in cluster_ids}
     result = []
     for cid in cluster_ids:
         values = Counted(overall[cid])
@@ -254,6 +293,7 @@ def level_distribution(rows: Cohort | Iterable[Row], framework_statements_by_clu
     columns, others = moments.latest_answers
     chars = {str(level): level for level in scale_values if str(level) in compact.LEVEL_CHARS}
     has_level = byte_table(dict.fromkeys(chars, 1))  # a row's byte: 1 when it has one of these levels
+    chars[compact.NOT_RELEVANT_CHAR] = NOT_RELEVANT
     keys = [*scale_values, NOT_RELEVANT]
     result = []
     for cid, statement_ids in framework_statements_by_cluster.items():
@@ -262,10 +302,10 @@ def level_distribution(rows: Cohort | Iterable[Row], framework_statements_by_clu
         for sid in statement_ids:
             column = columns.get(sid)
             if column:
-                for char, level in chars.items():
-                    counts[level] += column.count(char)
-                counts[NOT_RELEVANT] += column.count(compact.NOT_RELEVANT_CHAR)
-                rated_bits |= int.from_bytes(column.encode("ascii").translate(has_level), "big")
+                for char, n in moments.latest_counts[sid].items():
+                    if char in chars:
+                        counts[chars[char]] += n
+                rated_bits |= int.from_bytes(column.translate(has_level), "big")
         learners = rated_bits.bit_count()
         listed = set(statement_ids)
         for ratings in others:  # moments whose answers are not written in the layout: rating by rating
@@ -296,11 +336,11 @@ def statement_levels(rows: Cohort | Iterable[Row], statement_ids: Sequence[str],
     the one with the larger share of learners below it first, then in `statement_ids` order. Statements fewer than
     `min_group` learners rated are left out."""
     moments = _cohort(rows)
-    columns, others = moments.latest_answers
+    _columns, others = moments.latest_answers
     shown = []
     for order, sid in enumerate(statement_ids):
-        column = columns.get(sid, "")
-        counts = {int(char): column.count(char) for char in compact.LEVEL_CHARS if char in column}
+        counts = {int(char): n for char, n in moments.latest_counts.get(sid, {}).items()
+                  if char != compact.NOT_RELEVANT_CHAR}
         for ratings in others:
             rating = ratings.get(sid)
             if isinstance(rating, int) and not isinstance(rating, bool):
@@ -322,10 +362,11 @@ def paired_growth(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str],
                   min_group: int = MIN_GROUP) -> list[ClusterGrowth]:
     """Change from each learner's first to their latest moment, for learners with a score in both."""
     moments = _cohort(rows)
-    first, number = moments.pick("first"), moments.moment
-    pairs = [(first[learner], latest) for learner, latest in moments.pick("latest").items()
-             if number[latest] > number[first[learner]]]
-    before, after = [a for a, _b in pairs], [b for _a, b in pairs]
+    # the same learner at each position of both (`Cohort.pick`)
+    before, after = list(moments.pick("first").values()), list(moments.pick("latest").values())
+    later = list(map(lt, take(moments.moment, before), take(moments.moment, after)))
+    if not all(later):
+        before, after = list(compress(before, later)), list(compress(after, later))
     changes: dict[str, dict[float, int]] = {cid: {} for cid in cluster_ids}
     for cid in cluster_ids:
         for (a, b), n in moments.counts.pairs(cid, before, after).items():
@@ -415,8 +456,8 @@ def growth_over_time(rows: Cohort | Iterable[Row], cluster_ids: Sequence[str], m
             day = submitted[:10]
             periods.setdefault(weeks.get(day) or weeks.setdefault(day, iso_week(day)), []).append(i)
     else:
-        for i, number in enumerate(moments.moment):
-            periods.setdefault(number, []).append(i)
+        for number in set(moments.moment):
+            periods[number] = list(compress(range(len(moments)), map(eq, moments.moment, repeat(number))))
     result = []
     for label in sorted(periods):
         chosen = _latest_of_each(moments, periods[label])

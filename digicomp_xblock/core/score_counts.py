@@ -6,7 +6,8 @@ Two ways to count, with the same results:
   some statements is `scale.percentage(sum of levels / number of levels)` (`core.scoring.score`), so a moment's
   (sum, number) pair is all a score needs. The characters of one statement in every moment, cut from the answers
   joined, become one big integer with a byte per moment (its level, or whether it has one); adding a cluster's
-  statements adds every moment's sum at once, without Python code per moment. A byte holds a sum up to 255: a
+  statements adds every moment's sum at once, without Python code per moment; the (sum, number) bytes of all
+  moments, interleaved, are then counted by one `Counter` (`_tally`). A byte holds a sum up to 255: a
   group of statements may have at most 255 // (the scale's highest level) (63 on a scale of 0 to 4; the levels
   stored are the scale's, which `answers.check_submit` makes sure of).
 - `FigureCounts` reads the moments' stored scores (`core.compact.scores_text`), cut into a column per cluster:
@@ -17,16 +18,17 @@ A rating of "not relevant", or none, adds nothing: a score with no level is None
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from . import compact
 from .model import COMPONENT_KINDS
 from .scales import Scale
 
-_BYTE = 254  # the largest sum: one more (`_joint`) still fits a byte
+_BYTE = 255  # the largest sum a byte holds
 _DIGITS = compact.LEVEL_CHARS
 
 
@@ -41,26 +43,35 @@ def byte_table(values: Mapping[str, int]) -> bytes:
 _LEVEL = byte_table({char: int(char) for char in _DIGITS})
 _HAS_LEVEL = byte_table(dict.fromkeys(_DIGITS, 1))
 _ANSWERED = byte_table(dict.fromkeys(_DIGITS + compact.NOT_RELEVANT_CHAR, 1))
-_ONE_MORE = bytes([*range(1, 256), 0])
 
 
-@lru_cache(maxsize=256)
-def _only(value: int) -> bytes:
-    """A translation table that keeps 255 for a byte of this value, 0 for any other."""
-    return byte_table({chr(value): 255})
+_UNITS = {1: "B", 2: "H", 4: "I"}  # the memoryview format of an unsigned integer of 1, 2 and 4 bytes
 
 
-def _joint(first: bytes, second: bytes) -> dict[tuple[int, int], int]:
-    """How often each pair (first[i], second[i]) occurs, `first` below 255: for each value of `second`, the bytes
-    of `first` (one more) where `second` has that value, and zeros elsewhere, are counted by `bytes.count`."""
-    found = {}
-    shifted = int.from_bytes(first.translate(_ONE_MORE), "big")
-    for value in set(second):
-        where = int.from_bytes(second.translate(_only(value)), "big")
-        kept = (shifted & where).to_bytes(len(first), "big")
-        for one_more in set(kept) - {0}:
-            found[one_more - 1, value] = kept.count(one_more)
-    return found
+def _tally(columns: Sequence[bytes]) -> dict[tuple[int, ...], int]:
+    """How often each tuple (columns[0][i], columns[1][i], ...) occurs, for 2 to 4 columns of one length: one
+    column that varies is counted value by value with `bytes.count`; two or more are interleaved, a byte each, into
+    one unsigned integer per i, and those counted by one `Counter` (no Python code per i either way)."""
+    n = len(columns[0])
+    if not n:
+        return {}
+    fixed = [column[0] if column.count(column[0]) == n else None for column in columns]
+    varying = [column for column, value in zip(columns, fixed, strict=True) if value is None]
+    width = (0, 1, 2, 4, 4)[len(varying)]
+    if width == 0:
+        counted = {0: n}
+    elif width == 1:
+        counted = {value: varying[0].count(value) for value in set(varying[0])}
+    else:
+        units = bytearray(width * n)
+        for k, column in enumerate(varying):
+            units[k::width] = column
+        counted = Counter(memoryview(units).cast(_UNITS[width]))
+    # each tuple picked by one itemgetter from a unit's bytes followed by the fixed values
+    varied, held = iter(range(width)), iter(range(width, width + len(columns)))
+    tuple_of = itemgetter(*(next(varied) if value is None else next(held) for value in fixed))
+    known = bytes(value for value in fixed if value is not None)
+    return {tuple_of(unit.to_bytes(width, sys.byteorder) + known): count for unit, count in counted.items()}
 
 
 def take(column: Sequence, rows: Sequence[int]) -> Sequence:
@@ -72,6 +83,24 @@ def _add(counts: dict, value, n: int) -> None:
     counts[value] = counts.get(value, 0) + n
 
 
+def cut(answers: Sequence[str], width: int) -> list[bytes]:
+    """Answers of `width` characters cut into a column per statement: column k holds character k of each answer."""
+    joined = "".join(answers).encode("ascii")
+    return [joined[k::width] for k in range(width)]
+
+
+@dataclass
+class _Cut:
+    """Some rows' answers cut into columns, with what was counted from them."""
+
+    rows: tuple[int, ...]
+    lists: list[Sequence[int]]  # the lists of these rows asked for: found by identity
+    columns: list[bytes]
+    sums: list[tuple[int, int]]  # per column: its levels, and whether it has one, a byte per row, as big integers
+    groups: dict[tuple[str, str], tuple[bytes, bytes]] = field(default_factory=dict)  # `AnswerCounts._group`
+    counted: dict[tuple[str, str], dict[float, int]] = field(default_factory=dict)  # `AnswerCounts._counts`
+
+
 class AnswerCounts:
     """Scores summed from answers all written in one layout, rated on one scale."""
 
@@ -79,7 +108,8 @@ class AnswerCounts:
         """`groups`: (cluster, kind or "") -> the positions in the layout of its statements."""
         self.answers, self.groups, self.scale = answers, groups, scale
         self.width = len(answers[0]) if answers else 0
-        self._sums: list[tuple[Sequence[int], tuple, dict]] = []
+        self._cuts: list[_Cut] = []
+        self._values: dict[tuple[int, int], float | None] = {}  # (sum, number of levels) -> score
 
     @staticmethod
     def fits(answers: Sequence[str], groups: Mapping[tuple[str, str], Sequence[int]], scale: Scale | None) -> bool:
@@ -90,69 +120,78 @@ class AnswerCounts:
         highest = max(*scale.values, 1)
         return all(answers) and all(highest * len(positions) <= _BYTE for positions in groups.values())
 
-    def _of(self, rows: Sequence[int]) -> dict:
-        """The rows' answers, cut into a column per statement, and per group (both kept for the last few lists of
-        rows: the same list, or one with the same rows, is not cut again)."""
-        for known, _key, found in self._sums:
-            if known is rows:
+    def _of(self, rows: Sequence[int]) -> _Cut:
+        """The rows' answers cut, kept for the last few lists of rows: the same list, or one with the same rows in
+        the same order, is not cut (nor counted) again."""
+        for found in self._cuts:
+            if any(known is rows for known in found.lists):
                 return found
         key = tuple(rows)
-        for _known, other, found in self._sums:
-            if other == key:
+        for found in self._cuts:
+            if found.rows == key:
+                found.lists.append(rows)
                 return found
-        joined = "".join(take(self.answers, rows)).encode("ascii")
-        columns = [joined[k::self.width] for k in range(self.width)]
-        found = {"columns": columns, "sums": [(int.from_bytes(column.translate(_LEVEL), "big"),
-                                               int.from_bytes(column.translate(_HAS_LEVEL), "big"))
-                                              for column in columns]}
-        self._sums = [(rows, key, found), *self._sums[:3]]
+        columns = cut(take(self.answers, rows), self.width)
+        found = _Cut(key, [rows], columns, [(int.from_bytes(column.translate(_LEVEL), "big"),
+                                             int.from_bytes(column.translate(_HAS_LEVEL), "big"))
+                                            for column in columns])
+        self._cuts = [found, *self._cuts[:3]]
         return found
+
+    def columns(self, rows: Sequence[int]) -> list[bytes]:
+        """`cut` of the rows' answers."""
+        return self._of(rows).columns
 
     def _group(self, rows: Sequence[int], group: tuple[str, str]) -> tuple[bytes, bytes]:
         """Every row's sum of levels and number of levels in the group's statements, a byte each."""
         found = self._of(rows)
-        if group not in found:
+        if group not in found.groups:
             total = levels = 0
             for k in self.groups[group]:
-                column_total, column_levels = found["sums"][k]
+                column_total, column_levels = found.sums[k]
                 total, levels = total + column_total, levels + column_levels
-            found[group] = (total.to_bytes(len(rows), "big"), levels.to_bytes(len(rows), "big"))
-        return found[group]
+            found.groups[group] = (total.to_bytes(len(rows), "big"), levels.to_bytes(len(rows), "big"))
+        return found.groups[group]
 
     def _answered(self, rows: Sequence[int], group: tuple[str, str]) -> bool:
         """Whether any row answered one of the group's statements (with a level or "not relevant")."""
-        columns = self._of(rows)["columns"]
+        columns = self._of(rows).columns
         return any(columns[k].translate(_ANSWERED).count(1) for k in self.groups[group])
 
     def _value(self, total: int, levels: int) -> float | None:
-        return self.scale.percentage(total / levels) if levels else None
-
-    def _counts(self, sums: tuple[bytes, bytes]) -> dict[float, int]:
-        found: dict[float, int] = {}
-        for (total, levels), n in _joint(sums[0], sums[1]).items():
-            if levels:
-                _add(found, self._value(total, levels), n)
+        found = self._values.get((total, levels), False)
+        if found is False:
+            found = self._values[total, levels] = self.scale.percentage(total / levels) if levels else None
         return found
+
+    def _counts(self, rows: Sequence[int], group: tuple[str, str]) -> dict[float, int]:
+        counted = self._of(rows).counted
+        if group not in counted:
+            found: dict[float, int] = {}
+            for (total, levels), n in _tally(self._group(rows, group)).items():
+                if levels:
+                    _add(found, self._value(total, levels), n)
+            counted[group] = found
+        return counted[group]
 
     def overall(self, cluster_id: str, rows: Sequence[int]) -> dict[float, int]:
         if not rows or (cluster_id, "") not in self.groups:
             return {}
-        return self._counts(self._group(rows, (cluster_id, "")))
+        return self._counts(rows, (cluster_id, ""))
 
     def kinds(self, cluster_id: str, rows: Sequence[int]) -> dict[str, dict[float, int]]:
         """Kind -> its counts, for the kinds some row answered."""
-        return {kind: self._counts(self._group(rows, (cluster_id, kind))) for kind in COMPONENT_KINDS
+        return {kind: self._counts(rows, (cluster_id, kind)) for kind in COMPONENT_KINDS
                 if rows and (cluster_id, kind) in self.groups and self._answered(rows, (cluster_id, kind))}
 
     def pairs(self, cluster_id: str, before: Sequence[int], after: Sequence[int]) -> dict[tuple, int]:
         """(score in `before[i]`, score in `after[i]`) -> how many i."""
         if not before or (cluster_id, "") not in self.groups:
             return {}
-        (total_a, levels_a), (total_b, levels_b) = self._group(before, (cluster_id, "")), self._group(
-            after, (cluster_id, ""))
         found: dict[tuple, int] = {}
-        for (ta, la, tb, lb), n in Counter(zip(total_a, levels_a, total_b, levels_b, strict=True)).items():
-            _add(found, (self._value(ta, la), self._value(tb, lb)), n)
+        sums = (*self._group(before, (cluster_id, "")), *self._group(after, (cluster_id, "")))
+        for (total_a, levels_a, total_b, levels_b), n in _tally(sums).items():
+            _add(found, (self._value(total_a, levels_a), self._value(total_b, levels_b)), n)
         return found
 
 

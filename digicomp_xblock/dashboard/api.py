@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
 from django.db import IntegrityError, transaction
-from django.db.models import CharField, Q
+from django.db.models import Case, CharField, Q, Value, When
 from django.db.models.functions import Cast
 
 from .. import conf, platform
@@ -164,7 +164,12 @@ def _facts(learners: int, frameworks, versions, scales, shared, cluster_ids) -> 
                  sorted({cid for text in set(cluster_ids) for cid in text.split()}), True in set(shared))
 
 
-_COHORT_COLUMNS = ("learner", "moment", "framework", "framework_version", "scale", "shared", "cluster_ids", "answers")
+_COHORT_COLUMNS = ("learner", "moment", "framework", "framework_version", "scale", "is_shared", "cluster_ids",
+                   "answers")
+#: What `cohort` reads besides stored columns: `shared` as text ("1" or "") and the time as the database writes it,
+#: as text needs no conversion per row (Django would convert 200,000 booleans or datetimes one by one).
+_ANNOTATIONS = {"is_shared": Case(When(shared=True, then=Value("1")), default=Value(""), output_field=CharField()),
+                "when": Cast("submitted_at", CharField())}
 
 
 def cohort(course_key: str, block_key: str, since: date | None = None, until: date | None = None,
@@ -177,8 +182,7 @@ def cohort(course_key: str, block_key: str, since: date | None = None, until: da
     moments = _moments(course_key, block_key, since, until).order_by("learner", "moment")
     columns = (*_COHORT_COLUMNS, "when") if times else _COHORT_COLUMNS
     with transaction.atomic():  # both queries read the same rows
-        return _cohort_of(moments, list(moments.annotate(when=Cast("submitted_at", CharField())).values_list(
-            *columns)), times)
+        return _cohort_of(moments, list(moments.annotate(**_ANNOTATIONS).values_list(*columns)), times)
 
 
 def _cohort_of(moments, rows: list[tuple], times: bool) -> tuple[Cohort, Facts]:
@@ -188,7 +192,7 @@ def _cohort_of(moments, rows: list[tuple], times: bool) -> tuple[Cohort, Facts]:
         return Cohort([], [], [] if times else None, [], [], [], [], ordered=True), Facts(0, [], [], [], [], False)
     learner, moment, framework, version, scale, shared, cluster_ids, answers, *when = (
         list(column) for column in zip(*rows, strict=True))
-    found = _facts(len(set(learner)), framework, version, scale, shared, cluster_ids)
+    found = _facts(len(set(learner)), framework, version, scale, map(bool, set(shared)), cluster_ids)
     layout = statement_order(framework[0], version[0])
     ratings = _ratings_elsewhere(moments, layout, learner, moment, framework, version, answers) \
         if len(found.frameworks) > 1 or len(found.framework_versions) > 1 or layout is None or not all(answers) \

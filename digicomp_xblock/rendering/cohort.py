@@ -48,7 +48,8 @@ def cohort_view(framework: Framework, lang: str, gettext, rows: cohort.Cohort, s
     titles = {c.id: c.title.get(lang) for c in framework.clusters()}
     clusters = cohort.covered_clusters(rows, [c.id for c in framework.clusters()])
     latest = cohort.cluster_summary(rows, clusters, min_group=min_group)
-    first = {s.cluster_id: s for s in cohort.cluster_summary(rows, clusters, min_group=min_group, moment="first")}
+    first = {s.cluster_id: s.median for s in cohort.cluster_summary(
+        rows, clusters, min_group=min_group, moment="first", by_kind=False)}
     growth = cohort.paired_growth(rows, clusters, min_group=min_group)
     statements = {cid: [s.id for s in framework.cluster(cid).statements()] for cid in clusters}
     distribution = cohort.level_distribution(rows, statements, scale.values, min_group=min_group)
@@ -65,7 +66,7 @@ def cohort_view(framework: Framework, lang: str, gettext, rows: cohort.Cohort, s
         "growth": [{"id": g.cluster_id, "title": titles[g.cluster_id], "stats": g, "change": whole(g.median_change),
                     "improved": whole_percent(g.improved)} for g in growth],
         "growth_chart": {
-            "chart": growth_chart([(s.cluster_id, titles[s.cluster_id], first[s.cluster_id].median, s.median)
+            "chart": growth_chart([(s.cluster_id, titles[s.cluster_id], first[s.cluster_id], s.median)
                                    for s in latest], gettext("too few learners")),
             "chart_id": "dc-cohort-growth", "title": gettext("Median score per cluster, first and latest moment"),
             "description": gettext("Bar chart with two bars per cluster: the median of the learners' first moments "

@@ -1,6 +1,7 @@
 """The scores summed from the answers are the stored scores: every cohort figure comes out the same both ways."""
 
 import random
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -8,7 +9,7 @@ import pytest
 from digicomp_xblock.core import cohort, compact
 from digicomp_xblock.core.loader import get_framework
 from digicomp_xblock.core.scales import NOT_RELEVANT, load_scales
-from digicomp_xblock.core.score_counts import AnswerCounts, FigureCounts, groups_of
+from digicomp_xblock.core.score_counts import AnswerCounts, FigureCounts, _tally, groups_of
 from digicomp_xblock.core.snapshots import make_snapshot
 
 FRAMEWORK = get_framework()
@@ -72,3 +73,37 @@ def test_answers_that_cannot_be_summed_are_read_from_the_stored_scores():
     scale = load_scales().get("growth-5")  # levels 0 to 4: a byte sums 63 statements, not 64
     assert AnswerCounts.fits(["0" * 144], {("1", ""): list(range(63))}, scale)
     assert not AnswerCounts.fits(["0" * 144], {("1", ""): list(range(64))}, scale)
+
+
+def test_every_learner_rating_every_statement_gives_the_figures_of_the_stored_scores():
+    """Every statement rated at every moment (each group's number of levels the same in every row) and one learner
+    with one moment only (not in the growth): the counts of sums alone, and pairs of them."""
+    scale = load_scales().get("growth-5")
+    rng = random.Random(5)
+    rows = []
+    for n in range(12):
+        for moment in range(1, 2 + (n > 0)):
+            ratings = {sid: rng.choice(scale.values) for sid in LAYOUT}
+            snap = make_snapshot(FRAMEWORK, scale, list(FRAMEWORK.statements()), ratings, {},
+                                 f"2026-10-{moment:02d}T09:00:00")
+            rows.append({"learner": f"l{n:02d}", "moment": moment, "submitted_at": snap["submitted_at"],
+                         "framework": FRAMEWORK.id, "scale": scale.id, "scores": snap["scores"],
+                         "ratings": snap["ratings"]})
+    read = cohort.Cohort.from_rows(rows)
+    summed = replace(read, answers=[compact.answers_text(row["ratings"], LAYOUT) for row in rows], layout=tuple(LAYOUT),
+                     ratings={}, groups=groups_of(FRAMEWORK.statements()), scale_of_all=scale)
+    assert isinstance(summed.counts, AnswerCounts) and isinstance(read.counts, FigureCounts)
+    found, expected = figures(summed), figures(read)
+    assert shown(found[0]) == shown(expected[0]) and shown(found[1]) == shown(expected[1])
+    assert found[2:] == expected[2:] and found[2][0].pairs == 11
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_tally_of_byte_columns_counts_each_tuple_of_their_values(seed):
+    """Columns that vary, columns of one value, and both mixed: as counting the tuples one by one would."""
+    rng = random.Random(seed)
+    n = rng.randint(1, 300)
+    columns = [bytes([rng.randrange(256)]) * n if rng.random() < 0.4 else
+               bytes(rng.choice(rng.sample(range(256), rng.randint(1, 5))) for _ in range(n))
+               for _ in range(rng.randint(2, 4))]
+    assert _tally(columns) == dict(Counter(zip(*columns, strict=True)))
