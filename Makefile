@@ -196,7 +196,7 @@ $(VENV)/.bench-installed: $(VENV)/.installed requirements/bench.txt
 	touch $@
 
 # The cohort bench's sizes (learners), on SQLite and then on a throw-away MariaDB server when it is installed;
-# 100,000 more takes about 5 minutes on SQLite on this project's machine and about 9 on MariaDB (bench/README.md).
+# 100,000 more takes about 4 minutes on SQLite on this project's machine and about 8 on MariaDB (bench/README.md).
 COHORT_SIZES ?= 1000 10000
 
 bench: $(VENV)/.bench-installed

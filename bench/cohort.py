@@ -228,7 +228,7 @@ def main(argv=None) -> int:
         growth = last["learners"] / first["learners"]
         print(f"\non {last['database']}, from {first['learners']:,} to {last['learners']:,} learners "
               f"({growth:.0f}× the rows):")
-        for name in ("page", "clusters.csv", "learners.csv"):
+        for name in ("floor", "page", "clusters.csv", "learners.csv"):
             print(f"  {name:14} time {last['ms'][name] / first['ms'][name]:7.1f}×, "
                   f"peak memory {last['peak_mb'][name] / first['peak_mb'][name]:6.2f}×")
     return 0
