@@ -411,24 +411,65 @@ def at_expected_level(rows: Cohort | Iterable[Row], framework: Framework, profil
     wanted = set(profile.expected_up_to(target)) & (set(asked) if asked is not None else {
         s.id for s in framework.statements()})
     expected = [c.id for c in framework.clusters() if any(s.id in wanted for s in c.statements())]
-    learners: dict[str, int] = {}
-    at_or_above: dict[str, int] = {}
     moments = _cohort(rows)
-    for row in moments.rows(moments.pick("latest").values()):
-        try:
-            found = gap(framework, profile, row, target, scales, asked)
-        except InputError:
-            continue
-        for cluster in found.clusters:
-            if cluster.expected and cluster.rated:
-                learners[cluster.cluster_id] = learners.get(cluster.cluster_id, 0) + 1
-                at_or_above[cluster.cluster_id] = at_or_above.get(cluster.cluster_id, 0) + (not cluster.below)
+    latest = list(moments.pick("latest").values())
+    if AnswerCounts.fits(moments.answers, moments.groups, moments.scale_of_all) and set(
+            take(moments.framework, latest)) == {profile.framework_id}:
+        learners, at_or_above = _expected_by_bits(moments, framework, profile, target, scales, asked, wanted)
+    else:
+        learners, at_or_above = {}, {}
+        for row in moments.rows(latest):
+            try:
+                found = gap(framework, profile, row, target, scales, asked)
+            except InputError:
+                continue
+            for cluster in found.clusters:
+                if cluster.expected and cluster.rated:
+                    learners[cluster.cluster_id] = learners.get(cluster.cluster_id, 0) + 1
+                    at_or_above[cluster.cluster_id] = at_or_above.get(cluster.cluster_id, 0) + (not cluster.below)
     result = []
     for cid in expected:
         n = learners.get(cid, 0)
         suppressed = too_few(n, min_group)
         result.append(ExpectedShare(cid, n, None if suppressed else at_or_above[cid], suppressed))
     return result
+
+
+@lru_cache(maxsize=16)
+def _levels_below(level: int) -> bytes:
+    """A `bytes.translate` table: 1 for the character of a level below `level`, 0 for any other."""
+    return byte_table({char: 1 for char in compact.LEVEL_CHARS if int(char) < level})
+
+
+_ANY_LEVEL = _levels_below(len(compact.LEVEL_CHARS))
+
+
+def _expected_by_bits(moments: Cohort, framework: Framework, profile: PositionProfile, target: str, scales: Scales,
+                      asked: list[str] | None, wanted: set[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """`at_expected_level`'s learners and learners at or above, per cluster, when every moment is written in the
+    layout on one scale and every latest one is of the profile's framework: a byte per learner, 1 where they gave one
+    of the cluster's expected statements a level, OR-ed over those statements' columns of `latest_answers`, and
+    likewise 1 where a level is below the statement's expected one; their bits counted (`int.bit_count`)."""
+    scale = moments.scale_of_all
+    try:  # what `gap.gap` refuses in every moment alike: the target position, the scale against the profile's
+        gap(framework, profile, {"framework": profile.framework_id, "scale": scale.id, "ratings": {}}, target,
+            scales, asked)
+    except InputError:
+        return {}, {}
+    columns = moments.latest_answers[0]
+    learners, at_or_above = {}, {}
+    for cluster in framework.clusters():
+        rated = below = 0
+        for statement in cluster.statements():
+            column = columns.get(statement.id) if statement.id in wanted else None
+            if column:
+                level = profile.expected_level(statement.id, target, scale.independent)
+                rated |= int.from_bytes(column.translate(_ANY_LEVEL), "big")
+                below |= int.from_bytes(column.translate(_levels_below(level)), "big")
+        if rated:
+            learners[cluster.id] = rated.bit_count()
+            at_or_above[cluster.id] = learners[cluster.id] - below.bit_count()
+    return learners, at_or_above
 
 
 def iso_week(submitted_at: str) -> str:

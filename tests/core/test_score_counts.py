@@ -8,6 +8,8 @@ import pytest
 
 from digicomp_xblock.core import cohort, compact
 from digicomp_xblock.core.loader import get_framework
+from digicomp_xblock.core.profiles import load_profile
+from digicomp_xblock.core.profiles.files import profiles_dir
 from digicomp_xblock.core.scales import NOT_RELEVANT, load_scales
 from digicomp_xblock.core.score_counts import AnswerCounts, FigureCounts, _tally, groups_of
 from digicomp_xblock.core.snapshots import make_snapshot
@@ -107,3 +109,19 @@ def test_a_tally_of_byte_columns_counts_each_tuple_of_their_values(seed):
                bytes(rng.choice(rng.sample(range(256), rng.randint(1, 5))) for _ in range(n))
                for _ in range(rng.randint(2, 4))]
     assert _tally(columns) == dict(Counter(zip(*columns, strict=True)))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_share_at_the_expected_level_counted_by_bits_is_the_share_of_each_moments_gap(seed):
+    """Every target position, with the statements asked or all: the learners and learners at or above counted from
+    the latest answers' bits are those of `gap.gap` moment by moment (a scale the profile's levels are not on: none)."""
+    scale_id = load_scales().ids[seed % len(load_scales().ids)]
+    summed, read = random_cohort(seed, scale_id)
+    profile = load_profile(profiles_dir() / "example-social-work-bachelor.yaml", FRAMEWORK)
+    asked = random.Random(seed).sample(LAYOUT, 60) if seed % 2 else None
+    assert isinstance(summed.counts, AnswerCounts) and isinstance(read.counts, FigureCounts)
+    for position in FRAMEWORK.positions:
+        found = cohort.at_expected_level(summed, FRAMEWORK, profile, position.id, load_scales(), asked, min_group=1)
+        assert found == cohort.at_expected_level(read, FRAMEWORK, profile, position.id, load_scales(), asked,
+                                                 min_group=1)
+        assert any(share.learners for share in found) == load_scales().get(scale_id).measures_like(profile.scale)
