@@ -185,11 +185,16 @@ class Cohort:
         return self._picks[moment == "latest"]
 
     @cached_property
+    def summed(self) -> bool:
+        """Whether the scores are summed from the answers: every answer written in the layout, on one scale
+        (`AnswerCounts.fits`)."""
+        return AnswerCounts.fits(self.answers, self.groups, self.scale_of_all)
+
+    @cached_property
     def counts(self) -> AnswerCounts | FigureCounts:
         """How often each score occurs (`core.score_counts`): summed from the answers when they allow it."""
-        if AnswerCounts.fits(self.answers, self.groups, self.scale_of_all):
-            return AnswerCounts(self.answers, self.groups, self.scale_of_all)
-        return FigureCounts(self.figures)
+        return AnswerCounts(self.answers, self.groups, self.scale_of_all) if self.summed else FigureCounts(
+            self.figures)
 
     @cached_property
     def latest_answers(self) -> tuple[dict[str, bytes], list[Mapping]]:
@@ -197,7 +202,7 @@ class Cohort:
         counts' own when they sum the answers); and the ratings of the latest moments whose answers are not written
         in the layout."""
         rows = list(self.pick("latest").values())
-        if AnswerCounts.fits(self.answers, self.groups, self.scale_of_all):
+        if self.summed:
             columns = self.counts.columns(rows)
         else:
             written = [self.answers[i] for i in rows if self.answers[i]]
@@ -413,8 +418,7 @@ def at_expected_level(rows: Cohort | Iterable[Row], framework: Framework, profil
     expected = [c.id for c in framework.clusters() if any(s.id in wanted for s in c.statements())]
     moments = _cohort(rows)
     latest = list(moments.pick("latest").values())
-    if AnswerCounts.fits(moments.answers, moments.groups, moments.scale_of_all) and set(
-            take(moments.framework, latest)) == {profile.framework_id}:
+    if moments.summed and set(take(moments.framework, latest)) == {profile.framework_id}:
         learners, at_or_above = _expected_by_bits(moments, framework, profile, target, scales, asked, wanted)
     else:
         learners, at_or_above = {}, {}
