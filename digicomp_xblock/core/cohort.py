@@ -40,7 +40,7 @@ from .messages import InputError
 from .model import COMPONENT_KINDS, Framework
 from .profiles.model import PositionProfile
 from .scales import NOT_RELEVANT, Scale, Scales
-from .score_counts import AnswerCounts, FigureCounts, byte_table, cut, take
+from .score_counts import HAS_LEVEL, AnswerCounts, FigureCounts, byte_table, cut, take
 from .scoring import cluster_values
 
 #: The smallest group whose figures are shown.
@@ -445,9 +445,6 @@ def _levels_below(level: int) -> bytes:
     return byte_table({char: 1 for char in compact.LEVEL_CHARS if int(char) < level})
 
 
-_ANY_LEVEL = _levels_below(len(compact.LEVEL_CHARS))
-
-
 def _expected_by_bits(moments: Cohort, framework: Framework, profile: PositionProfile, target: str, scales: Scales,
                       asked: list[str] | None, wanted: set[str]) -> tuple[dict[str, int], dict[str, int]]:
     """`at_expected_level`'s learners and learners at or above, per cluster, when every moment is written in the
@@ -468,7 +465,7 @@ def _expected_by_bits(moments: Cohort, framework: Framework, profile: PositionPr
             column = columns.get(statement.id) if statement.id in wanted else None
             if column:
                 level = profile.expected_level(statement.id, target, scale.independent)
-                rated |= int.from_bytes(column.translate(_ANY_LEVEL), "big")
+                rated |= int.from_bytes(column.translate(HAS_LEVEL), "big")
                 below |= int.from_bytes(column.translate(_levels_below(level)), "big")
         if rated:
             learners[cluster.id] = rated.bit_count()

@@ -41,11 +41,12 @@ def byte_table(values: Mapping[str, int]) -> bytes:
 
 
 _LEVEL = byte_table({char: int(char) for char in _DIGITS})
-_HAS_LEVEL = byte_table(dict.fromkeys(_DIGITS, 1))
+#: A `bytes.translate` table: 1 for the character of any level, 0 for any other.
+HAS_LEVEL = byte_table(dict.fromkeys(_DIGITS, 1))
 _ANSWERED = byte_table(dict.fromkeys(_DIGITS + compact.NOT_RELEVANT_CHAR, 1))
 
 
-_UNITS = {1: "B", 2: "H", 4: "I"}  # the memoryview format of an unsigned integer of 1, 2 and 4 bytes
+_UNITS = {2: "H", 4: "I"}  # the memoryview format of an unsigned integer of 2 and 4 bytes
 
 
 def _tally(columns: Sequence[bytes]) -> dict[tuple[int, ...], int]:
@@ -133,7 +134,7 @@ class AnswerCounts:
                 return found
         columns = cut(take(self.answers, rows), self.width)
         found = _Cut(key, [rows], columns, [(int.from_bytes(column.translate(_LEVEL), "big"),
-                                             int.from_bytes(column.translate(_HAS_LEVEL), "big"))
+                                             int.from_bytes(column.translate(HAS_LEVEL), "big"))
                                             for column in columns])
         self._cuts = [found, *self._cuts[:3]]
         return found
